@@ -1,0 +1,1 @@
+"""China–ASEAN digital-economy cooperation dashboard: curated data, charts, exports, app."""

@@ -1,0 +1,56 @@
+"""Command line for curators and scripts.
+
+    python -m dashboard validate [DATA_DIR]
+    python -m dashboard table NAME [--data DIR] [--format csv|json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dashboard import frames
+from dashboard.loading import DataError, load_catalogue
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        cat = load_catalogue(args.data_dir)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(cat.summary())
+    return 0
+
+
+def _table(args: argparse.Namespace) -> int:
+    try:
+        cat = load_catalogue(args.data)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    frame = frames.TABLES[args.name](cat)
+    if args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(frame.to_csv(index=False))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every data file; exit 1 with every problem listed")
+    p.add_argument("data_dir", nargs="?", default=None, help="data directory (default: $DASHBOARD_DATA_DIR or data/)")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("table", help="print one curated table to stdout")
+    p.add_argument("name", choices=sorted(frames.TABLES))
+    p.add_argument("--data", default=None, help="data directory (default: $DASHBOARD_DATA_DIR or data/)")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.set_defaults(func=_table)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Checks that need more than one record: references resolve, ids are unique, figures agree.
+
+Each check reports at the line of the offending record, so a curator can jump straight to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from dashboard import schema
+
+if TYPE_CHECKING:
+    from dashboard.loading import Catalogue, Problem, _Reader
+
+_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(亿|万|billion|million|bn)?", re.IGNORECASE)
+_MULTIPLIERS = {"亿": 1e8, "万": 1e4, "billion": 1e9, "bn": 1e9, "million": 1e6}
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number a reader sees in `text`, with Chinese and English multipliers applied too.
+
+    "2亿多" yields {2, 200000000}; "10-15分钟" yields {10, 15}; "1.3%" yields {1.3}.
+    """
+    found: set[float] = set()
+    for digits, unit in _NUMBER.findall(text):
+        try:
+            n = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        found.add(n)
+        if unit:
+            found.add(n * _MULTIPLIERS[unit.lower()])
+    return found
+
+
+def value_in_quote(value: float, scale: int, quote: str) -> bool:
+    found = numbers_in(quote)
+    return any(abs(v - value) < 1e-9 or abs(v - value * scale) < 1e-6 for v in found)
+
+
+class _Checker:
+    def __init__(self, cat: Catalogue, readers: dict[str, _Reader]):
+        self.cat = cat
+        self.readers = readers
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, path: tuple[str | int, ...], message: str) -> None:
+        from dashboard.loading import Problem, format_path
+
+        reader = self.readers[file]
+        self.problems.append(Problem(reader.name, reader.line_of(path), format_path(path), message))
+
+    def unique(self, file: str, key: str, ids: Iterable[str], what: str, field: str = "id") -> None:
+        first: dict[str, int] = {}
+        for i, ident in enumerate(ids):
+            if ident in first:
+                self.add(file, (key, i, field), f"duplicate {what} '{ident}' (also {key}[{first[ident]}])")
+            else:
+                first[ident] = i
+
+
+def cross_check(
+    cat: Catalogue, readers: dict[str, _Reader], series_files: list[tuple[str, schema.SeriesFile]]
+) -> list[Problem]:
+    c = _Checker(cat, readers)
+    country_codes = {x.code for x in cat.countries}
+    group_codes = {g.code for g in cat.groups}
+    entities = country_codes | group_codes
+    source_ids = {s.id for s in cat.sources}
+    definition_ids = {d.id for d in cat.definitions}
+    participant_ids = {p.id for p in cat.participants}
+    fields = {f.id: f for f in cat.fields}
+
+    def source(file: str, path: tuple[str | int, ...], ident: str) -> None:
+        if ident not in source_ids:
+            c.add(file, path, f"'{ident}' is not a known source id (see sources.yaml)")
+
+    def entity(file: str, path: tuple[str | int, ...], code: str) -> None:
+        if code not in entities:
+            c.add(file, path, f"'{code}' is not a known country or group code")
+
+    # countries.yaml
+    c.unique("countries.yaml", "countries", [x.code for x in cat.countries], "country code", "code")
+    c.unique("countries.yaml", "groups", [g.code for g in cat.groups], "group code", "code")
+    for i, g in enumerate(cat.groups):
+        if g.code in country_codes:
+            c.add("countries.yaml", ("groups", i, "code"), f"group code '{g.code}' is also a country code")
+        for j, m in enumerate(g.members):
+            if m not in country_codes:
+                c.add("countries.yaml", ("groups", i, "members", j), f"'{m}' is not a known country code")
+    tiles: dict[tuple[int, int], str] = {}
+    for i, x in enumerate(cat.countries):
+        pos = (x.tile.row, x.tile.col)
+        if pos in tiles:
+            c.add("countries.yaml", ("countries", i, "tile"), f"tile {pos} is already taken by '{tiles[pos]}'")
+        tiles[pos] = x.code
+
+    # sources.yaml, definitions.yaml
+    c.unique("sources.yaml", "sources", [s.id for s in cat.sources], "source id")
+    c.unique("definitions.yaml", "definitions", [d.id for d in cat.definitions], "definition id")
+
+    # event.yaml
+    ev = cat.event
+    entity("event.yaml", ("event", "asean_chair"), ev.asean_chair)
+    for i, s in enumerate(ev.sources):
+        source("event.yaml", ("event", "sources", i), s)
+    for i, s in enumerate(ev.designation.sources):
+        source("event.yaml", ("event", "designation", "sources", i), s)
+    for i, ty in enumerate(cat.theme_years):
+        source("event.yaml", ("theme_years", i, "source"), ty.source)
+    c.unique("event.yaml", "theme_years", [str(t.year) for t in cat.theme_years], "theme year", "year")
+
+    # participants.yaml
+    c.unique("participants.yaml", "participants", [p.id for p in cat.participants], "participant id")
+    c.unique("participants.yaml", "attending_bodies", [b.id for b in cat.attending_bodies], "body id")
+    for i, p in enumerate(cat.participants):
+        entity("participants.yaml", ("participants", i, "represents"), p.represents)
+        for j, s in enumerate(p.sources):
+            source("participants.yaml", ("participants", i, "sources", j), s)
+
+    # statements.yaml
+    c.unique("statements.yaml", "fields", [f.id for f in cat.fields], "field id")
+    c.unique("statements.yaml", "statements", [s.id for s in cat.statements], "statement id")
+    for i, st in enumerate(cat.statements):
+        source("statements.yaml", ("statements", i, "source"), st.source)
+        if st.speaker is not None and st.speaker not in participant_ids:
+            c.add("statements.yaml", ("statements", i, "speaker"), f"'{st.speaker}' is not a known participant id")
+        for j, f in enumerate(st.fields):
+            if f not in fields:
+                c.add("statements.yaml", ("statements", i, "fields", j), f"'{f}' is not a known field id")
+            elif st.text.language == "zh" and not any(k in st.text.original for k in fields[f].keywords_zh):
+                c.add(
+                    "statements.yaml",
+                    ("statements", i, "fields", j),
+                    f"tagged '{f}' but the text contains none of its keywords {fields[f].keywords_zh}",
+                )
+
+    # series files
+    seen_series: dict[str, str] = {}
+    for file, model in series_files:
+        for i, s in enumerate(model.series):
+            if s.id in seen_series:
+                c.add(file, ("series", i, "id"), f"duplicate series id '{s.id}' (also in {seen_series[s.id]})")
+            seen_series[s.id] = file
+            if s.definition not in definition_ids:
+                c.add(file, ("series", i, "definition"), f"'{s.definition}' is not a known definition id")
+            _check_observations(c, file, i, s, entity, source)
+    return c.problems
+
+
+def _check_observations(c: _Checker, file: str, i: int, s: schema.Series, entity, source) -> None:
+    keys: dict[tuple, tuple[int, schema.Observation]] = {}
+    for j, o in enumerate(s.observations):
+        path = ("series", i, "observations", j)
+        entity(file, (*path, "entity"), o.entity)
+        source(file, (*path, "source"), o.source)
+        for k, extra in enumerate(o.corroborated_by):
+            source(file, (*path, "corroborated_by", k), extra)
+        if s.categories and o.category not in s.categories:
+            c.add(file, (*path, "category"), f"{o.category!r} is not one of the series' categories {sorted(s.categories)}")
+        if not s.categories and o.category is not None:
+            c.add(file, (*path, "category"), "the series defines no categories")
+        numbers = [v for v in (o.value, o.low, o.high) if v is not None]
+        if s.percent:
+            for v in numbers:
+                if not 0 <= v <= 100:
+                    c.add(file, (*path, "value" if o.value is not None else "high"), f"{v:g} is not a percentage (0-100)")
+        if o.quote is not None:
+            for v in numbers:
+                if not value_in_quote(v, s.scale, o.quote):
+                    c.add(file, (*path, "quote"), f"the number {v:g} does not appear in the quote")
+        key = (o.entity, o.year, o.kind, o.category)
+        if key in keys:
+            k, other = keys[key]
+            same = (other.value, other.low, other.high) == (o.value, o.low, o.high)
+            verb = "repeats" if same else "disagrees with"
+            c.add(file, path, f"{verb} observations[{k}] ({o.entity} {o.year} {o.kind})")
+        else:
+            keys[key] = (j, o)

@@ -1,0 +1,255 @@
+"""Catalogue → tidy pandas DataFrames (pure functions, no Streamlit).
+
+Every frame keeps both languages side by side (`*_en`, `*_zh`) so a page never has to go back to
+the models, and every observation row carries its source columns so any table or download built
+from it keeps its provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from dashboard.loading import Catalogue
+
+RANK_ORDER = {
+    "head_of_government": 0,
+    "secretary_general": 1,
+    "minister": 2,
+    "deputy_minister": 3,
+    "senior_official": 4,
+}
+
+#: The source columns every observation row (and so every CSV/Excel download) carries.
+SOURCE_COLUMNS = ["source_id", "source_publisher", "source_url", "status"]
+
+
+def countries(cat: Catalogue) -> pd.DataFrame:
+    """One row per country: code, names (en/zh), official names, aliases, ASEAN membership, tile."""
+    return pd.DataFrame(
+        [
+            {
+                "code": c.code,
+                "name_en": c.name.en,
+                "name_zh": c.name.zh,
+                "official_name_en": c.official_name.en,
+                "official_name_zh": c.official_name.zh,
+                "aliases": "; ".join(c.aliases),
+                "asean_member": c.asean_member,
+                "tile_row": c.tile.row,
+                "tile_col": c.tile.col,
+            }
+            for c in cat.countries
+        ]
+    )
+
+
+def groups(cat: Catalogue) -> pd.DataFrame:
+    """One row per group: code, names, members (space-separated codes)."""
+    return pd.DataFrame(
+        [
+            {
+                "code": g.code,
+                "name_en": g.name.en,
+                "name_zh": g.name.zh,
+                "members": " ".join(g.members),
+            }
+            for g in cat.groups
+        ]
+    )
+
+
+def entity_names(cat: Catalogue) -> dict[str, dict[str, str]]:
+    """Code → {"en": name, "zh": name} for countries and groups alike."""
+    names = {c.code: {"en": c.name.en, "zh": c.name.zh} for c in cat.countries}
+    names.update({g.code: {"en": g.name.en, "zh": g.name.zh} for g in cat.groups})
+    return names
+
+
+def sources(cat: Catalogue) -> pd.DataFrame:
+    """One row per source, with how many observations and records rest on it."""
+    used: dict[str, int] = {}
+    for s in cat.series:
+        for o in s.observations:
+            for sid in (o.source, *o.corroborated_by):
+                used[sid] = used.get(sid, 0) + 1
+    return pd.DataFrame(
+        [
+            {
+                "id": s.id,
+                "publisher_en": s.publisher.en,
+                "publisher_zh": s.publisher.zh,
+                "title": s.title,
+                "url": s.url,
+                "reports_on": s.reports_on,
+                "date_published": s.date_published,
+                "date_accessed": s.date_accessed,
+                "language": s.language,
+                "licence": s.licence.name,
+                "citation": s.citation,
+                "observations": used.get(s.id, 0),
+            }
+            for s in cat.sources
+        ]
+    )
+
+
+def participants(cat: Catalogue) -> pd.DataFrame:
+    """One row per official, ordered by country and rank."""
+    names = entity_names(cat)
+    rows = [
+        {
+            "id": p.id,
+            "name_zh": p.name.zh,
+            "name_en": p.name.en,
+            "name_en_status": p.name_en_status,
+            "represents": p.represents,
+            "represents_en": names[p.represents]["en"] if p.represents != "ASEAN10" else "ASEAN Secretariat",
+            "represents_zh": names[p.represents]["zh"] if p.represents != "ASEAN10" else "东盟秘书处",
+            "organisation_en": p.organisation.en,
+            "organisation_zh": p.organisation.zh,
+            "title_en": p.title.en,
+            "title_zh": p.title.zh,
+            "rank": p.rank,
+            "rank_order": RANK_ORDER[p.rank],
+            "roles": "; ".join(p.roles),
+            "note_en": p.note.en if p.note else None,
+            "note_zh": p.note.zh if p.note else None,
+            "sources": "; ".join(p.sources),
+        }
+        for p in cat.participants
+    ]
+    return pd.DataFrame(rows)
+
+
+def observations(cat: Catalogue) -> pd.DataFrame:
+    """One row per observation, with series metadata and source columns on every row."""
+    names = entity_names(cat)
+    group_codes = {g.code for g in cat.groups}
+    src = {s.id: s for s in cat.sources}
+    rows = []
+    for s in cat.series:
+        for o in s.observations:
+            source = src[o.source]
+            rows.append(
+                {
+                    "series_id": s.id,
+                    "series_title_en": s.title.en,
+                    "series_title_zh": s.title.zh,
+                    "unit_en": s.unit.en,
+                    "unit_zh": s.unit.zh,
+                    "short_unit": s.short_unit,
+                    "definition": s.definition,
+                    "entity": o.entity,
+                    "entity_en": names.get(o.entity, {}).get("en", o.entity),
+                    "entity_zh": names.get(o.entity, {}).get("zh", o.entity),
+                    "is_group": o.entity in group_codes,
+                    "year": o.year,
+                    "category": o.category,
+                    "value": o.value,
+                    "low": o.low,
+                    "high": o.high,
+                    "qualifier": o.qualifier,
+                    "kind": o.kind,
+                    "source_id": o.source,
+                    "source_publisher": source.publisher.en,
+                    "source_url": source.url,
+                    "status": o.status,
+                    "quote": o.quote,
+                    "note_en": o.note.en if o.note else None,
+                    "note_zh": o.note.zh if o.note else None,
+                }
+            )
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame = frame.astype({"year": "int64", "value": "float64", "low": "float64", "high": "float64"})
+    return frame
+
+
+def statements(cat: Catalogue) -> pd.DataFrame:
+    """One row per statement: original words, translation, who said it, fields named."""
+    speakers = {p.id: p for p in cat.participants}
+    return pd.DataFrame(
+        [
+            {
+                "id": st.id,
+                "kind": st.kind,
+                "number": st.number,
+                "speaker": st.speaker,
+                "speaker_en": speakers[st.speaker].name.en if st.speaker else None,
+                "speaker_zh": speakers[st.speaker].name.zh if st.speaker else None,
+                "original": st.text.original,
+                "language": st.text.language,
+                "translation": st.text.translation,
+                "translation_by": st.text.translation_by,
+                "fields": "; ".join(st.fields),
+                "source_id": st.source,
+            }
+            for st in cat.statements
+        ]
+    )
+
+
+def theme_years(cat: Catalogue) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "year": t.year,
+                "name_en": t.name.en,
+                "name_zh": t.name.zh,
+                "zh_by": t.zh_by,
+                "launched": t.launched.date if t.launched else None,
+                "place_en": t.launched.place.en if t.launched else None,
+                "place_zh": t.launched.place.zh if t.launched else None,
+                "source_id": t.source,
+            }
+            for t in cat.theme_years
+        ]
+    )
+
+
+def proposal_field_matrix(cat: Catalogue) -> pd.DataFrame:
+    """Rows: proposals (by number); columns: field ids; cells: 1 where the proposal names the field."""
+    fields = [f.id for f in cat.fields]
+    rows = {
+        st.number: {f: int(f in st.fields) for f in fields} for st in cat.statements if st.kind == "proposal"
+    }
+    matrix = pd.DataFrame.from_dict(rows, orient="index", columns=fields).sort_index()
+    return matrix.loc[:, matrix.sum(axis=0) > 0]
+
+
+TABLES = {
+    "countries": countries,
+    "groups": groups,
+    "sources": sources,
+    "participants": participants,
+    "observations": observations,
+    "statements": statements,
+    "theme_years": theme_years,
+}
+
+
+# --- filtering ----------------------------------------------------------------------------------
+
+
+def expand_selection(cat: Catalogue, codes: Iterable[str]) -> list[str]:
+    """Country codes a selection stands for: group codes expand to their members."""
+    members = {g.code: g.members for g in cat.groups}
+    out: list[str] = []
+    for code in codes:
+        for c in members.get(code, [code]):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def filter_countries(frame: pd.DataFrame, selected: list[str], column: str = "entity") -> pd.DataFrame:
+    """Rows whose `column` is one of `selected` (an empty selection means all countries)."""
+    if not selected:
+        return frame
+    return frame[frame[column].isin(selected)]
+
+
+def series_rows(obs: pd.DataFrame, series_id: str) -> pd.DataFrame:
+    return obs[obs["series_id"] == series_id]

@@ -1,0 +1,329 @@
+"""Pydantic models for every curated data file.
+
+Strict on purpose: unknown keys are errors (a typo such as `licence_url` must not pass silently),
+and values are not coerced (YAML 1.1 reads a bare `NO` as false; it must not become the string
+"False"). Checks that need more than one record live in `loading.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ENTITY_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MIN_YEAR, MAX_YEAR = 1990, 2035
+
+
+def _iso_date(value: str) -> str:
+    if not ISO_DATE.match(value):
+        raise ValueError(f"{value!r} is not a date written as \"YYYY-MM-DD\"")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real calendar date") from exc
+    return value
+
+
+def _entity_code(value: str) -> str:
+    if not ENTITY_CODE.match(value):
+        raise ValueError(f"{value!r} is not an entity code (upper-case letters, digits or _)")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r} is not an id (lower-case letters, digits, - or _)")
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise ValueError(f"{value!r} is not a valid http(s) URL")
+    return value
+
+
+def _year(value: int) -> int:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"year {value} is outside the plausible range {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("value must be a finite number (not NaN or infinity)")
+    if abs(value) > 1e15:
+        raise ValueError(f"value {value} is implausibly large")
+    return value
+
+
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
+EntityCode = Annotated[str, AfterValidator(_entity_code)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Url = Annotated[str, AfterValidator(_url)]
+Year = Annotated[int, AfterValidator(_year)]
+Number = Annotated[float, AfterValidator(_finite)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys rejected, no type coercion, immutable after loading."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class LocalText(Strict):
+    """The same text in both interface languages."""
+
+    en: NonEmpty
+    zh: NonEmpty
+
+
+class Quote(Strict):
+    """Words in their original language, with a translation marked as to who made it."""
+
+    original: NonEmpty
+    language: Literal["zh", "en"]
+    translation: NonEmpty | None = None
+    translation_by: Literal["ours", "source"] | None = None
+
+    @model_validator(mode="after")
+    def _translation_is_attributed(self) -> Quote:
+        if self.translation is not None and self.translation_by is None:
+            raise ValueError("a translation needs translation_by: ours or source")
+        return self
+
+
+# --- countries.yaml ---------------------------------------------------------------------------
+
+
+class Tile(Strict):
+    row: Annotated[int, Field(ge=0, le=9)]
+    col: Annotated[int, Field(ge=0, le=9)]
+
+
+class Country(Strict):
+    code: EntityCode
+    name: LocalText
+    official_name: LocalText
+    aliases: list[NonEmpty] = []
+    asean_member: bool
+    tile: Tile
+
+
+class Group(Strict):
+    code: EntityCode
+    name: LocalText
+    description: LocalText
+    members: Annotated[list[EntityCode], Field(min_length=1)]
+
+
+class CountriesFile(Strict):
+    countries: Annotated[list[Country], Field(min_length=1)]
+    groups: list[Group] = []
+
+
+# --- sources.yaml -----------------------------------------------------------------------------
+
+
+class Licence(Strict):
+    name: NonEmpty
+    url: Url | None = None
+
+
+class Source(Strict):
+    id: Slug
+    publisher: LocalText
+    title: NonEmpty | None
+    url: Url | None
+    url_note: NonEmpty | None = None
+    reports_on: NonEmpty | None = None
+    date_published: IsoDate | None
+    date_accessed: IsoDate
+    language: Literal["zh", "en"]
+    licence: Licence
+    citation: NonEmpty
+
+
+class SourcesFile(Strict):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- definitions.yaml -------------------------------------------------------------------------
+
+
+class Definition(Strict):
+    id: Slug
+    name: LocalText
+    description: LocalText
+
+
+class DefinitionsFile(Strict):
+    definitions: Annotated[list[Definition], Field(min_length=1)]
+
+
+# --- event.yaml -------------------------------------------------------------------------------
+
+
+class Designation(Strict):
+    text: Quote
+    meeting: LocalText
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class Event(Strict):
+    id: Slug
+    name: LocalText
+    name_aliases: list[NonEmpty] = []
+    date: IsoDate
+    format: LocalText
+    theme: Quote
+    asean_chair: EntityCode
+    designation: Designation
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class Launch(Strict):
+    date: IsoDate
+    place: LocalText
+
+
+class ThemeYear(Strict):
+    year: Year
+    name: LocalText
+    zh_by: Literal["ours", "source"]
+    launched: Launch | None
+    source: Slug
+
+
+class EventFile(Strict):
+    event: Event
+    theme_years: list[ThemeYear] = []
+
+
+# --- participants.yaml ------------------------------------------------------------------------
+
+Rank = Literal["head_of_government", "minister", "deputy_minister", "senior_official", "secretary_general"]
+Role = Literal["congratulatory_letter", "read_letter", "keynote", "remarks", "statement"]
+
+
+class Participant(Strict):
+    id: Slug
+    name: LocalText
+    name_en_status: Literal["verified", "inferred"]
+    represents: EntityCode
+    organisation: LocalText
+    title: LocalText
+    rank: Rank
+    roles: Annotated[list[Role], Field(min_length=1)]
+    note: LocalText | None = None
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class AttendingBody(Strict):
+    id: Slug
+    name: LocalText
+    en_by: Literal["ours", "source"]
+
+
+class ParticipantsFile(Strict):
+    participants: Annotated[list[Participant], Field(min_length=1)]
+    attending_bodies: list[AttendingBody] = []
+
+
+# --- statements.yaml --------------------------------------------------------------------------
+
+
+class CooperationField(Strict):
+    id: Slug
+    name: LocalText
+    keywords_zh: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class Statement(Strict):
+    id: Slug
+    kind: Literal["experience", "proposal", "statement", "plan"]
+    number: Annotated[int, Field(ge=1, le=99)]
+    speaker: Slug | None
+    text: Quote
+    fields: list[Slug] = []
+    source: Slug
+
+
+class StatementsFile(Strict):
+    fields: list[CooperationField] = []
+    statements: list[Statement] = []
+
+
+# --- series files (figures.yaml, wdi.yaml, ...) -----------------------------------------------
+
+Kind = Literal["actual", "estimate", "projection", "target"]
+Qualifier = Literal["exact", "about", "more_than", "less_than"]
+Status = Literal["verified", "derived", "as_quoted", "inferred"]
+
+
+class Observation(Strict):
+    entity: EntityCode
+    year: Year
+    category: Slug | None = None
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    qualifier: Qualifier = "exact"
+    kind: Kind
+    source: Slug
+    corroborated_by: list[Slug] = []
+    quote: NonEmpty | None = None
+    status: Status
+    note: LocalText | None = None
+    processing: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Observation:
+        has_value = self.value is not None
+        has_range = self.low is not None or self.high is not None
+        if has_value == has_range:
+            raise ValueError("give either value, or low and high (a range), not both and not neither")
+        if has_range and (self.low is None or self.high is None):
+            raise ValueError("a range needs both low and high")
+        if has_range and self.low > self.high:
+            raise ValueError(f"range reversed: low {self.low:g} is greater than high {self.high:g}")
+        return self
+
+
+class Origin(Strict):
+    """Where a series comes from, in the spirit of Our World in Data's `origin`."""
+
+    producer: NonEmpty
+    title: NonEmpty
+    dataset_code: NonEmpty | None = None
+    snapshot: NonEmpty | None = None
+    url: Url | None = None
+    licence: Licence
+    date_accessed: IsoDate | None = None
+
+
+class Series(Strict):
+    id: Slug
+    title: LocalText
+    title_zh_by: Literal["ours", "source"] = "ours"
+    unit: LocalText
+    short_unit: str
+    percent: bool
+    scale: Annotated[int, Field(ge=1)] = 1
+    definition: Slug
+    topic: Slug | None = None
+    categories: dict[Slug, LocalText] = {}
+    description: LocalText
+    processing: LocalText
+    origin: Origin | None = None
+    observations: list[Observation] = []
+
+
+class SeriesFile(Strict):
+    series: list[Series]
