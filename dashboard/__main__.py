@@ -1,7 +1,7 @@
 """Command line for curators and scripts.
 
-    python -m dashboard validate [DATA_DIR]
-    python -m dashboard table NAME [--data DIR] [--format csv|json]
+python -m dashboard validate [DATA_DIR]
+python -m dashboard table NAME [--data DIR] [--format csv|json]
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check every data file; exit 1 with every problem listed")
-    p.add_argument("data_dir", nargs="?", default=None, help="data directory (default: $DASHBOARD_DATA_DIR or data/)")
+    p.add_argument(
+        "data_dir", nargs="?", default=None, help="data directory (default: $DASHBOARD_DATA_DIR or data/)"
+    )
     p.set_defaults(func=_validate)
     p = sub.add_parser("table", help="print one curated table to stdout")
     p.add_argument("name", choices=sorted(frames.TABLES))

@@ -94,7 +94,9 @@ def cross_check(
     for i, x in enumerate(cat.countries):
         pos = (x.tile.row, x.tile.col)
         if pos in tiles:
-            c.add("countries.yaml", ("countries", i, "tile"), f"tile {pos} is already taken by '{tiles[pos]}'")
+            c.add(
+                "countries.yaml", ("countries", i, "tile"), f"tile {pos} is already taken by '{tiles[pos]}'"
+            )
         tiles[pos] = x.code
 
     # sources.yaml, definitions.yaml
@@ -126,7 +128,11 @@ def cross_check(
     for i, st in enumerate(cat.statements):
         source("statements.yaml", ("statements", i, "source"), st.source)
         if st.speaker is not None and st.speaker not in participant_ids:
-            c.add("statements.yaml", ("statements", i, "speaker"), f"'{st.speaker}' is not a known participant id")
+            c.add(
+                "statements.yaml",
+                ("statements", i, "speaker"),
+                f"'{st.speaker}' is not a known participant id",
+            )
         for j, f in enumerate(st.fields):
             if f not in fields:
                 c.add("statements.yaml", ("statements", i, "fields", j), f"'{f}' is not a known field id")
@@ -142,7 +148,9 @@ def cross_check(
     for file, model in series_files:
         for i, s in enumerate(model.series):
             if s.id in seen_series:
-                c.add(file, ("series", i, "id"), f"duplicate series id '{s.id}' (also in {seen_series[s.id]})")
+                c.add(
+                    file, ("series", i, "id"), f"duplicate series id '{s.id}' (also in {seen_series[s.id]})"
+                )
             seen_series[s.id] = file
             if s.definition not in definition_ids:
                 c.add(file, ("series", i, "definition"), f"'{s.definition}' is not a known definition id")
@@ -159,14 +167,22 @@ def _check_observations(c: _Checker, file: str, i: int, s: schema.Series, entity
         for k, extra in enumerate(o.corroborated_by):
             source(file, (*path, "corroborated_by", k), extra)
         if s.categories and o.category not in s.categories:
-            c.add(file, (*path, "category"), f"{o.category!r} is not one of the series' categories {sorted(s.categories)}")
+            c.add(
+                file,
+                (*path, "category"),
+                f"{o.category!r} is not one of the series' categories {sorted(s.categories)}",
+            )
         if not s.categories and o.category is not None:
             c.add(file, (*path, "category"), "the series defines no categories")
         numbers = [v for v in (o.value, o.low, o.high) if v is not None]
         if s.percent:
             for v in numbers:
                 if not 0 <= v <= 100:
-                    c.add(file, (*path, "value" if o.value is not None else "high"), f"{v:g} is not a percentage (0-100)")
+                    c.add(
+                        file,
+                        (*path, "value" if o.value is not None else "high"),
+                        f"{v:g} is not a percentage (0-100)",
+                    )
         if o.quote is not None:
             for v in numbers:
                 if not value_in_quote(v, s.scale, o.quote):

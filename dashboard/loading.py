@@ -186,9 +186,7 @@ class _Reader:
         except UnicodeDecodeError as exc:
             self.problem(0, (), f"is not UTF-8 text (byte {exc.start} cannot be decoded)")
             return None
-        if not text.strip() or all(
-            not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-        ):
+        if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
             self.problem(1, (), "file is empty")
             return None
         loader = SafeLoader(text)
@@ -202,10 +200,13 @@ class _Reader:
                 return None
             return loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
+            all_lines = text.splitlines()
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 0
             msg = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-            all_lines = text.splitlines()
+            if line > len(all_lines):  # an unclosed bracket or quote: the file ended first
+                line = len(all_lines)
+                msg += " (the file ends before a bracket or quote is closed)"
             line_text = all_lines[mark.line] if mark and mark.line < len(all_lines) else ""
             if exc.problem and "tag" in exc.problem:
                 msg = f"{exc.problem.strip()}: only plain YAML is allowed (safe loader)"
@@ -227,10 +228,12 @@ class _Reader:
     def _walk(self, node: yaml.Node, path: Path_, seen: set[int], depth: int) -> bool:
         """Record each path's line; refuse aliases, duplicate keys and absurd nesting."""
         if id(node) in seen:
-            self.problem(node.start_mark.line + 1, path, "YAML anchors and aliases (&, *) are not allowed")
+            self.problem(self.line_of(path), path, "YAML anchors and aliases (&, *) are not allowed")
             return False
         if depth > MAX_DEPTH:
-            self.problem(node.start_mark.line + 1, path, f"nesting is deeper than {MAX_DEPTH} levels; refused")
+            self.problem(
+                node.start_mark.line + 1, path, f"nesting is deeper than {MAX_DEPTH} levels; refused"
+            )
             return False
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             seen.add(id(node))
@@ -285,7 +288,7 @@ def _message(err: dict[str, Any]) -> tuple[Path_, str]:
     if kind == "string_type" and isinstance(value, bool):
         return loc, f"expected text, got {str(value).lower()}: {_BOOL_HINT}"
     if kind == "string_type" and hasattr(value, "isoformat"):
-        return loc, f"expected a quoted date string, got an unquoted date: write \"{value.isoformat()}\""
+        return loc, f'expected a quoted date string, got an unquoted date: write "{value.isoformat()}"'
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return loc, f"{value!r} is not one of {expected}"

@@ -22,7 +22,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2035
 
 def _iso_date(value: str) -> str:
     if not ISO_DATE.match(value):
-        raise ValueError(f"{value!r} is not a date written as \"YYYY-MM-DD\"")
+        raise ValueError(f'{value!r} is not a date written as "YYYY-MM-DD"')
     try:
         dt.date.fromisoformat(value)
     except ValueError as exc:
