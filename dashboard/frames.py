@@ -95,8 +95,21 @@ def sources(cat: Catalogue) -> pd.DataFrame:
     )
 
 
+def _source_columns(cat: Catalogue, source_id: str) -> dict[str, str | None]:
+    source = next(s for s in cat.sources if s.id == source_id)
+    return {
+        "source_id": source.id,
+        "source_publisher": source.publisher.en,
+        "source_publisher_zh": source.publisher.zh,
+        "source_url": source.url,
+        "source_date": source.date_published,
+        "source_licence": source.licence.name,
+    }
+
+
 def participants(cat: Catalogue) -> pd.DataFrame:
-    """One row per official, ordered by country and rank."""
+    """One row per official. The source columns name the first source (who did what at the event);
+    `sources` lists every source, including those for the English name and title."""
     names = entity_names(cat)
     rows = [
         {
@@ -117,9 +130,47 @@ def participants(cat: Catalogue) -> pd.DataFrame:
             "note_en": p.note.en if p.note else None,
             "note_zh": p.note.zh if p.note else None,
             "sources": "; ".join(p.sources),
+            **_source_columns(cat, p.sources[0]),
         }
         for p in cat.participants
     ]
+    return pd.DataFrame(rows)
+
+
+def representation(cat: Catalogue) -> pd.DataFrame:
+    """One row per country: tile position, its most senior representative's rank, who came."""
+    people = participants(cat)
+    rows = []
+    for c in cat.countries:
+        mine = people[people["represents"] == c.code].sort_values("rank_order")
+        top = mine.iloc[0] if not mine.empty else None
+        rows.append(
+            {
+                "code": c.code,
+                "name_en": c.name.en,
+                "name_zh": c.name.zh,
+                "tile_row": c.tile.row,
+                "tile_col": c.tile.col,
+                "top_rank": top["rank"] if top is not None else None,
+                "officials": len(mine),
+                "names_en": ", ".join(mine["name_en"]),
+                "names_zh": "、".join(mine["name_zh"]),
+                **(
+                    {
+                        k: top[k]
+                        for k in (
+                            "source_id",
+                            "source_publisher",
+                            "source_url",
+                            "source_date",
+                            "source_licence",
+                        )
+                    }
+                    if top is not None
+                    else {}
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -154,7 +205,10 @@ def observations(cat: Catalogue) -> pd.DataFrame:
                     "kind": o.kind,
                     "source_id": o.source,
                     "source_publisher": source.publisher.en,
+                    "source_publisher_zh": source.publisher.zh,
                     "source_url": source.url,
+                    "source_date": source.date_published,
+                    "source_licence": source.licence.name,
                     "status": o.status,
                     "quote": o.quote,
                     "note_en": o.note.en if o.note else None,

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine for the dashboard: system packages (Chromium for image exports and the
+# browser tests, Noto CJK so Chinese renders in exports), a virtualenv in .venv, the package.
+# Usage: bash scripts/setup.sh [--test]   (--test also installs the test tools)
+# Safe to re-run: every step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${need_apt[*]} (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: missing ${need_apt[*]}; install with: sudo apt-get install -y ${need_apt[*]}" >&2
+    echo "setup: the dashboard still runs; PNG/SVG/PDF exports say they are unavailable" >&2
+  fi
+fi
+
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+
+if [ "${1:-}" = "--test" ] && [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
+  npm install --no-save --no-audit --no-fund --silent axe-core@4 >/dev/null
+fi
