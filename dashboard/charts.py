@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.i18n import pick, t
+from dashboard.i18n import t
 
 RANKS = ["head_of_government", "secretary_general", "minister", "deputy_minister", "senior_official"]
 

@@ -234,3 +234,49 @@ def bundle(
             if path.is_file() and not path.is_symlink():
                 zf.writestr(f"yaml/{path.name}", path.read_bytes())
     return buf.getvalue()
+
+
+def bundle_readme(cat, *, filter_text: str, permalink: str, today: str) -> str:
+    """The bundle's bilingual README: how to cite, sources and licences, differing definitions, filter."""
+    lines = [
+        "# China–ASEAN Digital Economy Cooperation — data bundle / 中国—东盟数字经济合作 数据包",
+        "",
+        f"- Downloaded / 下载日期: {today}",
+        f"- Active filter / 当前筛选: {filter_text}",
+        f"- View / 视图链接: {permalink}",
+        "",
+        "## Contents / 内容",
+        "",
+        "- `data/filtered/*.csv`: the rows for the active filter / 当前筛选的数据",
+        "- `data/full/*.csv`: every curated row / 全部整理数据",
+        "- `yaml/*.yaml`: the curated source files, as shipped / 原始整理文件",
+        "",
+        "Every observation row carries `source_id`, `source_publisher`, `source_url` and `status`.",
+        "每条观测数据均附有 `source_id`、`source_publisher`、`source_url` 和 `status`。",
+        "",
+        "## How to cite / 引用方式",
+        "",
+        f"China–ASEAN Digital Economy Cooperation dashboard, data bundle (accessed {today}); "
+        "cite the original source of each figure as listed below.",
+        f"《中国—东盟数字经济合作》数据仪表板数据包（访问日期：{today}）；请同时注明下列各数字的原始出处。",
+        "",
+        "## Definitions that differ / 不同的定义",
+        "",
+    ]
+    for d in cat.definitions:
+        lines += [f"### {d.name.en} / {d.name.zh}", "", d.description.en, "", d.description.zh, ""]
+    lines += ["## Sources / 来源", ""]
+    for s in cat.sources:
+        title = s.title or "(title not recorded / 标题未记录)"
+        lines.append(
+            f"- **{s.id}**: {s.publisher.en} / {s.publisher.zh}. {title}. "
+            f"{s.url or '(no URL)'} — published {s.date_published or 'n.d.'}, accessed {s.date_accessed}; "
+            f"licence: {s.licence.name}. Cite as: {s.citation}"
+        )
+    lines += [
+        "",
+        "English renderings marked `translation_by: ours` are the curators' translations.",
+        "标注 `translation_by: ours` 的英文为本站编者翻译。",
+        "",
+    ]
+    return "\n".join(lines)

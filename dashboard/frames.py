@@ -307,3 +307,33 @@ def filter_countries(frame: pd.DataFrame, selected: list[str], column: str = "en
 
 def series_rows(obs: pd.DataFrame, series_id: str) -> pd.DataFrame:
     return obs[obs["series_id"] == series_id]
+
+
+def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The officials as a reader's table: localised headers, roles and ranks in words."""
+    from dashboard.i18n import t
+
+    def roles(value: str) -> str:
+        sep = ", " if lang == "en" else "、"
+        return sep.join(t(f"role_{r}", lang) for r in value.split("; "))
+
+    other = "zh" if lang == "en" else "en"
+    out = pd.DataFrame(
+        {
+            t("col_name_zh", lang): people["name_zh"],
+            t("col_name_en", lang): people["name_en"],
+            t("col_name_status", lang): people["name_en_status"].map(
+                lambda v: t("name_inferred", lang) if v == "inferred" else "✓"
+            ),
+            t("col_country", lang): people[f"represents_{lang}"],
+            t("col_title", lang): people[f"title_{lang}"],
+            t("col_organisation", lang): people[f"organisation_{lang}"]
+            + " / "
+            + people[f"organisation_{other}"],
+            t("col_rank", lang): people["rank"].map(lambda r: t(f"rank_{r}", lang)),
+            t("col_role", lang): people["roles"].map(roles),
+            t("col_note", lang): people[f"note_{lang}"].fillna(""),
+            t("source", lang): people["sources"],
+        }
+    )
+    return out.reset_index(drop=True)

@@ -102,6 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "value": {"en": "Value", "zh": "数值"},
     "country": {"en": "Country", "zh": "国家"},
     "download": {"en": "Download", "zh": "下载"},
+    "download_bundle": {"en": "Download data bundle (ZIP)", "zh": "下载数据包（ZIP）"},
     # overview
     "event_card": {"en": "The event", "zh": "活动"},
     "event_date": {"en": "Date", "zh": "日期"},

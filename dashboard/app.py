@@ -1,0 +1,60 @@
+"""Router: page config, the shared sidebar (language, country filter, share, about), navigation.
+
+Run from the repository root: `streamlit run dashboard/app.py` (the README's command does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import ui
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.loading import DataError
+
+PAGES = Path(__file__).parent / "app_pages"
+PAGE_LIST = [
+    ("overview.py", "page_overview", ":material/dashboard:", "overview"),
+    ("participants.py", "page_participants", ":material/groups:", "participants"),
+    ("digital_economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
+    ("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
+    ("country.py", "page_country", ":material/flag:", "country"),
+    ("sources.py", "page_sources", ":material/menu_book:", "sources"),
+]
+
+st.set_page_config(
+    page_title=t("app_title", DEFAULT_LANG),
+    page_icon=":material/hub:",
+    layout="wide",
+    menu_items={"About": t("about_text", "en") + "\n\n" + t("about_text", "zh")},
+)
+
+lang = ui.read_language()
+loaded = ui.model()
+if isinstance(loaded, DataError):
+    ui.show_data_error(loaded, lang)
+    st.stop()
+
+selected = ui.country_filter(loaded, lang)
+state = ui.State(lang=lang, selected=selected, permalink=ui.permalink(lang, selected))
+st.session_state["_state"] = state
+ui.share_box(state)
+ui.bundle_download(state, loaded, where=st.sidebar)
+ui.about_box(lang)
+
+pages = [
+    st.Page(PAGES / file, title=t(title, lang), icon=icon, url_path=url, default=(url == "overview"))
+    for file, title, icon, url in PAGE_LIST
+]
+nav = st.navigation(pages, position="sidebar")
+st.title(t("app_title", lang))
+st.caption(t("app_subtitle", lang))
+ui.show_notices(lang)
+try:
+    nav.run()
+except Exception:  # a bug must not show a traceback to readers; the log keeps it
+    import logging
+
+    logging.getLogger("dashboard").exception("page failed")
+    st.error("Something went wrong on this page. / 此页面出现错误。")

@@ -1,0 +1,37 @@
+"""Query-string values are checked against known values before use (pure, no Streamlit).
+
+Streamlit's bound widgets already drop unknown values silently; a reader who pasted a broken link
+deserves to be told what was ignored. Values are shown shortened and as plain text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MAX_SHOWN = 40
+
+
+def unknown(values: Iterable[str], known: Iterable[str]) -> list[str]:
+    """Values not in `known`, in the order given, without repeats."""
+    allowed = set(known)
+    out: list[str] = []
+    for value in values:
+        if value not in allowed and value not in out:
+            out.append(value)
+    return out
+
+
+def display(value: str) -> str:
+    """A value made safe to quote in a notice: printable, short, and inside a code span."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in value).replace("`", "'")
+    if len(clean) > MAX_SHOWN:
+        clean = clean[: MAX_SHOWN - 1] + "…"
+    return f"`{clean or '(empty)'}`"
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"
+
+
+def escape_markdown(text: str) -> str:
+    """Data text shown through st.markdown renders as the literal text, never as links or markup."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

@@ -1,0 +1,346 @@
+"""Streamlit glue shared by the pages: cached data, the sidebar filter, chart rendering, downloads.
+
+Pages stay thin: they read `state()`, ask `frames` and `charts` for data and figures, and hand
+each `Chart` to `show_chart`, which draws it with its table view, text alternative and downloads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import exports, frames, links
+from dashboard.charts import Chart
+from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
+from dashboard.loading import Catalogue, DataError, fingerprint, load_catalogue, resolve_data_dir
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+# --- data, loaded once per process and reloaded when a data file changes ------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """The catalogue and every frame the pages need, built once per data version."""
+
+    cat: Catalogue
+    data_dir: Path
+    observations: pd.DataFrame
+    participants: pd.DataFrame
+    representation: pd.DataFrame
+    countries: pd.DataFrame
+    sources: pd.DataFrame
+    statements: pd.DataFrame
+    theme_years: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def country_codes(self) -> list[str]:
+        return [c.code for c in self.cat.countries]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(data_dir: str, version: str) -> Model | DataError:
+    """Keyed on the data files' fingerprint: editing a file makes the next rerun load it afresh."""
+    try:
+        cat = load_catalogue(data_dir)
+    except DataError as exc:
+        return exc
+    return Model(
+        cat=cat,
+        data_dir=Path(data_dir),
+        observations=frames.observations(cat),
+        participants=frames.participants(cat),
+        representation=frames.representation(cat),
+        countries=frames.countries(cat),
+        sources=frames.sources(cat),
+        statements=frames.statements(cat),
+        theme_years=frames.theme_years(cat),
+        tables={name: build(cat) for name, build in frames.TABLES.items()},
+    )
+
+
+def model() -> Model | DataError:
+    data_dir = resolve_data_dir()
+    return _load(str(data_dir), fingerprint(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached_chart(_builder: Callable[[], Chart], key: tuple) -> Chart:
+    return _builder()
+
+
+def chart(key: tuple, builder: Callable[[], Chart]) -> Chart:
+    """Build a chart once per (data version, filter, language) key; reruns reuse the figure."""
+    return _cached_chart(builder, key)
+
+
+# --- the shared state: language and country filter, both kept in the URL -----------------------
+
+
+@dataclass(frozen=True)
+class State:
+    lang: str
+    selected: list[str]  # ISO codes; empty = all countries
+    permalink: str
+
+    @property
+    def key(self) -> tuple:
+        return (self.lang, tuple(self.selected))
+
+    def filter_text(self) -> str:
+        shown = ", ".join(self.selected) if self.selected else t("all_countries", self.lang)
+        return f"{t('filter_label', self.lang)}: {shown}"
+
+
+def read_language() -> str:
+    """The language widget (bound to `?lang=`); unknown values in the link are reported."""
+    _note_unknown("lang", LANGS)
+    lang = st.sidebar.segmented_control(
+        t("language", st.session_state.get("lang") or DEFAULT_LANG),
+        options=list(LANGS),
+        format_func=LANG_LABELS.get,
+        default=DEFAULT_LANG,
+        key="lang",
+        bind="query-params",
+        required=True,
+    )
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def _apply_preset() -> None:
+    groups = st.session_state["_groups"]
+    choice = st.session_state.get("preset")
+    if choice in groups:
+        st.session_state["country"] = list(groups[choice])
+    st.session_state["preset"] = None
+
+
+def country_filter(m: Model, lang: str) -> list[str]:
+    """The one country filter: a searchable multiselect bound to `?country=`, with group presets."""
+    codes = m.country_codes
+    _note_unknown("country", codes)
+    names = {c.code: c for c in m.cat.countries}
+    groups = {"ALL": []} | {g.code: list(g.members) for g in m.cat.groups}
+    st.session_state["_groups"] = groups
+    group_names = {g.code: (g.name.zh if lang == "zh" else g.name.en) for g in m.cat.groups}
+    group_names["ALL"] = t("preset_all", lang)
+
+    def label(code: str) -> str:
+        c = names[code]
+        first, second = (c.name.zh, c.name.en) if lang == "zh" else (c.name.en, c.name.zh)
+        aliases = ", ".join(a for a in c.aliases if a not in (first, second))
+        return f"{first} · {second}" + (f" ({aliases})" if aliases else "")
+
+    sidebar = st.sidebar
+    sidebar.selectbox(
+        t("preset", lang),
+        options=list(groups),
+        index=None,
+        format_func=group_names.get,
+        key="preset",
+        on_change=_apply_preset,
+        placeholder=t("preset", lang) + " …",
+    )
+    selected = sidebar.multiselect(
+        t("countries", lang),
+        options=codes,
+        default=[],
+        format_func=label,
+        key="country",
+        bind="query-params",
+        help=t("countries_help", lang),
+        placeholder=t("countries_placeholder", lang),
+    )
+    return [c for c in codes if c in selected]
+
+
+def permalink(lang: str, selected: list[str], extra: dict[str, str] | None = None) -> str:
+    base = st.context.url or "http://localhost:8501/"
+    params: list[tuple[str, str]] = [("country", c) for c in selected]
+    if lang != DEFAULT_LANG:
+        params.append(("lang", lang))
+    params += list((extra or {}).items())
+    return base + (("?" + urlencode(params)) if params else "")
+
+
+def share_box(state: State) -> None:
+    with st.sidebar.expander(t("share", state.lang)):
+        st.caption(t("share_link", state.lang))
+        st.code(state.permalink, language=None, wrap_lines=True)
+        st.caption(t("share_embed", state.lang))
+        embed = state.permalink + ("&" if "?" in state.permalink else "?") + "embed=true"
+        st.code(
+            f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>',
+            language="html",
+            wrap_lines=True,
+        )
+
+
+def about_box(lang: str) -> None:
+    with st.sidebar.expander(t("about", lang)):
+        st.write(t("about_text", lang))
+        st.markdown(f"**{t('how_to_cite', lang)}**")
+        st.write(t("cite_text", lang, date=dt.date.today().isoformat()))
+
+
+def _note_unknown(param: str, known) -> None:
+    """Remember, for this run, the values of `param` in the link that are not known values."""
+    bad = links.unknown(st.query_params.get_all(param), known)
+    if bad:
+        st.session_state.setdefault("_dropped", []).extend((param, v) for v in bad)
+
+
+def show_notices(lang: str) -> None:
+    dropped = st.session_state.pop("_dropped", [])
+    if dropped:
+        values = ", ".join(f"{k}={links.display(v)}" for k, v in dropped)
+        st.warning(t("dropped_params", lang, values=values), icon="⚠️")
+
+
+def state() -> State:
+    """The current language and filter (set by the router's sidebar on every run)."""
+    return st.session_state["_state"]
+
+
+def show_data_error(err: DataError, lang: str) -> None:
+    st.error(t("data_error_title", lang))
+    st.write(t("data_error_help", lang))
+    st.code(err.report(), language=None)
+
+
+# --- one chart, with its table, text alternative and downloads ----------------------------------
+
+
+def show_chart(ch: Chart, st_state: State) -> None:
+    lang = st_state.lang
+    if ch.is_empty:
+        st.info(ch.empty_message)
+        return
+    view = st.segmented_control(
+        ch.title,
+        options=["chart", "table"],
+        format_func=lambda v: t(f"view_{v}", lang),
+        default="chart",
+        key=f"view-{ch.slug}",
+        label_visibility="collapsed",
+        required=True,
+    )
+    if view == "table":
+        st.dataframe(ch.table, hide_index=True, width="stretch")
+    else:
+        st.plotly_chart(ch.figure, theme=None, config=PLOTLY_CONFIG, key=f"fig-{ch.slug}", width="stretch")
+    st.caption(f"{t('alt_prefix', lang)}: {ch.alt}")
+    downloads(ch, st_state)
+
+
+def downloads(ch: Chart, s: State) -> None:
+    """PNG/SVG/PDF/HTML/CSV/XLSX; bytes are built only when a button is clicked."""
+    stamped = exports.stamp(ch.figure, filter_text=s.filter_text(), permalink=s.permalink)
+
+    def name(ext: str) -> str:
+        return exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext)
+
+    about = [
+        ("title", ch.title),
+        ("filter", s.filter_text()),
+        ("permalink", s.permalink),
+        ("text description", ch.alt),
+        ("downloaded", dt.date.today().isoformat()),
+    ]
+    browser = exports.find_browser()
+    with st.popover(t("download", s.lang), icon=":material/download:"):
+        cols = st.columns(3)
+        for i, fmt in enumerate(exports.IMAGE_FORMATS):
+            with cols[i]:
+                if browser is None:
+                    st.button(
+                        fmt.upper(), disabled=True, key=f"dl-{ch.slug}-{fmt}", help=exports.INSTALL_HINT
+                    )
+                else:
+                    st.download_button(
+                        fmt.upper(),
+                        data=_image_bytes(stamped, fmt),
+                        file_name=name(fmt),
+                        mime={"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
+                        on_click="ignore",
+                        key=f"dl-{ch.slug}-{fmt}",
+                    )
+        if browser is None:
+            st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
+        cols = st.columns(3)
+        with cols[0]:
+            st.download_button(
+                "HTML",
+                data=lambda: exports.to_html(stamped, title=ch.title),
+                file_name=name("html"),
+                mime="text/html",
+                on_click="ignore",
+                key=f"dl-{ch.slug}-html",
+            )
+        with cols[1]:
+            st.download_button(
+                "CSV",
+                data=lambda: exports.to_csv(ch.table),
+                file_name=name("csv"),
+                mime="text/csv",
+                on_click="ignore",
+                key=f"dl-{ch.slug}-csv",
+            )
+        with cols[2]:
+            st.download_button(
+                "Excel",
+                data=lambda: exports.to_xlsx(ch.table, about=about),
+                file_name=name("xlsx"),
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                on_click="ignore",
+                key=f"dl-{ch.slug}-xlsx",
+            )
+
+
+def _image_bytes(fig, fmt: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        try:
+            return exports.to_image(fig, fmt)
+        except exports.ExportUnavailable as exc:
+            st.toast(str(exc))
+            return str(exc).encode()
+
+    return build
+
+
+def bundle_download(s: State, m: Model, *, where=st) -> None:
+    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README."""
+    full = m.tables
+    filtered = dict(full)
+    if s.selected:
+        filtered["observations"] = full["observations"][full["observations"]["entity"].isin(s.selected)]
+        filtered["participants"] = full["participants"][full["participants"]["represents"].isin(s.selected)]
+        filtered["countries"] = full["countries"][full["countries"]["code"].isin(s.selected)]
+
+    def build() -> bytes:
+        readme = exports.bundle_readme(
+            m.cat, filter_text=s.filter_text(), permalink=s.permalink, today=dt.date.today().isoformat()
+        )
+        return exports.bundle(filtered=filtered, full=full, data_dir=m.data_dir, readme=readme)
+
+    where.download_button(
+        t("download_bundle", s.lang),
+        data=build,
+        file_name=exports.file_name("china-asean-digital-economy-data", s.selected, s.lang, "zip"),
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        key=f"bundle-{'sidebar' if where is not st else 'page'}",
+    )
