@@ -30,15 +30,17 @@ st.set_page_config(
     menu_items={"About": t("about_text", "en") + "\n\n" + t("about_text", "zh")},
 )
 
-lang = ui.read_language()
 loaded = ui.model()
 if isinstance(loaded, DataError):
-    ui.show_data_error(loaded, lang)
+    ui.show_data_error(loaded, ui.read_language())
     st.stop()
+ui.init_from_link(loaded.country_codes)
+lang = ui.read_language()
 
 selected = ui.country_filter(loaded, lang)
 state = ui.State(lang=lang, selected=selected, permalink=ui.permalink(lang, selected))
 st.session_state["_state"] = state
+ui.write_link({"country": selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 ui.share_box(state)
 ui.bundle_download(state, loaded, where=st.sidebar)
 ui.about_box(lang)

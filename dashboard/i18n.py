@@ -198,8 +198,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "占GDP百分比。各国口径不同，也不同于GMV占比：比较时请谨慎。",
     },
     "definition_badge": {
-        "en": "Definition: national estimates of the digital economy's contribution to GDP, methods differ by country. Not comparable with the GMV share on the Overview page.",
-        "zh": "定义：各国官方估算的数字经济对GDP贡献，方法因国而异。不能与概览页的GMV占比比较。",
+        "en": "National estimates of the digital economy's contribution to GDP, methods differ by country. Not comparable with the GMV share on the Overview page.",
+        "zh": "各国官方估算的数字经济对GDP贡献，方法因国而异。不能与概览页的GMV占比比较。",
     },
     "alt_national": {
         "en": "Line chart of national digital-economy shares of GDP for {countries}; highest value {top}: {value}% ({year}).",

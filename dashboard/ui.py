@@ -104,16 +104,43 @@ class State:
         return f"{t('filter_label', self.lang)}: {shown}"
 
 
-def read_language() -> str:
-    """The language widget (bound to `?lang=`); unknown values in the link are reported."""
+def init_from_link(country_codes: list[str]) -> None:
+    """On a session's first run, take language and countries from the link, known values only.
+
+    Streamlit's `bind="query-params"` writes a widget's *formatted label* into the URL (so a
+    `format_func` breaks `?lang=zh`), hence this explicit, checked two-way sync.
+    """
+    if st.session_state.get("_link_read"):
+        return
+    st.session_state["_link_read"] = True
+    langs = st.query_params.get_all("lang")
     _note_unknown("lang", LANGS)
+    valid_langs = [v for v in langs if v in LANGS]
+    st.session_state["lang"] = valid_langs[-1] if valid_langs else DEFAULT_LANG
+    _note_unknown("country", country_codes)
+    asked = st.query_params.get_all("country")
+    st.session_state["country"] = [c for c in dict.fromkeys(asked) if c in country_codes]
+
+
+def write_link(params: dict[str, list[str]]) -> None:
+    """Make the URL show the current view; only the keys given are touched (`embed` survives)."""
+    for key, values in params.items():
+        if st.query_params.get_all(key) != values:
+            if values:
+                st.query_params[key] = values
+            elif key in st.query_params:
+                del st.query_params[key]
+
+
+def read_language() -> str:
+    """The language switch; its value lives in `st.session_state["lang"]` and `?lang=`."""
+    if st.session_state.get("lang") not in LANGS:
+        st.session_state["lang"] = DEFAULT_LANG
     lang = st.sidebar.segmented_control(
-        t("language", st.session_state.get("lang") or DEFAULT_LANG),
+        t("language", st.session_state["lang"]),
         options=list(LANGS),
         format_func=LANG_LABELS.get,
-        default=DEFAULT_LANG,
         key="lang",
-        bind="query-params",
         required=True,
     )
     return lang if lang in LANGS else DEFAULT_LANG
@@ -130,7 +157,6 @@ def _apply_preset() -> None:
 def country_filter(m: Model, lang: str) -> list[str]:
     """The one country filter: a searchable multiselect bound to `?country=`, with group presets."""
     codes = m.country_codes
-    _note_unknown("country", codes)
     names = {c.code: c for c in m.cat.countries}
     groups = {"ALL": []} | {g.code: list(g.members) for g in m.cat.groups}
     st.session_state["_groups"] = groups
@@ -156,10 +182,8 @@ def country_filter(m: Model, lang: str) -> list[str]:
     selected = sidebar.multiselect(
         t("countries", lang),
         options=codes,
-        default=[],
         format_func=label,
         key="country",
-        bind="query-params",
         help=t("countries_help", lang),
         placeholder=t("countries_placeholder", lang),
     )
