@@ -17,7 +17,7 @@ PAGES = Path(__file__).parent / "app_pages"
 PAGE_LIST = [
     ("overview.py", "page_overview", ":material/dashboard:", "overview"),
     ("participants.py", "page_participants", ":material/groups:", "participants"),
-    ("digital_economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
+    ("digital-economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
     ("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
     ("country.py", "page_country", ":material/flag:", "country"),
     ("sources.py", "page_sources", ":material/menu_book:", "sources"),

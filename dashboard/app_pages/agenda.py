@@ -50,9 +50,7 @@ timeline_sources = "; ".join(
 ui.show_chart(
     ui.chart(
         ("timeline", m.cat.fingerprint, lang),
-        lambda: charts.theme_year_timeline(
-            m.theme_years, lang, f"{t('sources_label', lang)}: {timeline_sources}"
-        ),
+        lambda: charts.theme_year_timeline(m.theme_years, lang, f"{t('source', lang)}: {timeline_sources}"),
     ),
     s,
 )

@@ -1,0 +1,121 @@
+"""AppTest for every page: what a reader sees by default, with a filter, in Chinese, with a hostile link."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.i18n import t
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = {
+    "overview.py": ("page_overview", 1),
+    "participants.py": ("page_participants", 2),
+    "digital-economy.py": ("page_digital_economy", 4),
+    "agenda.py": ("page_agenda", 2),
+    "country.py": ("page_country", 1),
+    "sources.py": ("page_sources", 0),
+}
+
+
+def open_app(page: str | None = None, **query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page is not None and page != "overview.py":
+        at.switch_page(f"app_pages/{page}")  # a deep link: the first run is on that page
+    at.run()
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def headers(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_by_default(page):
+    at = open_app(page)
+    assert not at.exception
+    key, min_charts = PAGES[page]
+    assert t(key, "en") in headers(at)
+    figs = figures(at)
+    assert len(figs) >= min_charts
+    for fig in figs:
+        assert fig["data"], "a chart without traces"
+        notes = [a.get("text", "") for a in fig["layout"].get("annotations", [])]
+        assert any(n.startswith("Source:") for n in notes), "every chart carries its source line"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_shared_link_opens_each_page_in_chinese_with_viet_nam(page):
+    at = open_app(page, country="VNM", lang="zh")
+    assert not at.exception
+    assert at.multiselect(key="country").value == ["VNM"]
+    assert t(PAGES[page][0], "zh") in headers(at)
+    for fig in figures(at):
+        title = fig["layout"]["title"]["text"]
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in title), f"title not in Chinese: {title}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_link_is_dropped_with_a_notice(page):
+    at = open_app(page, country=["<script>alert(1)</script>", "XXX", "THA"], lang="fr")
+    assert not at.exception
+    assert at.multiselect(key="country").value == ["THA"]
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Ignored unknown values in the link" in warnings
+    assert "lang=`fr`" in warnings and "country=`XXX`" in warnings
+    assert t(PAGES[page][0], "en") in headers(at)
+
+
+def test_country_filter_changes_the_charts():
+    at = open_app("digital-economy.py")
+    before = figures(at)[0]
+    at.multiselect(key="country").set_value(["VNM", "IDN"]).run()
+    after = figures(at)[0]
+    shown = {x for trace in after["data"] for x in trace["x"]}
+    assert shown == {"Viet Nam", "Indonesia"}
+    assert len({x for trace in before["data"] for x in trace["x"]}) == 6
+
+
+def test_preset_selects_the_group():
+    at = open_app()
+    at.selectbox(key="preset").set_value("CLMV").run()
+    assert at.multiselect(key="country").value == ["KHM", "LAO", "MMR", "VNM"]
+
+
+def test_filter_without_china_explains_the_china_only_figures():
+    at = open_app("digital-economy.py", country="THA")
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert t("china_only", "en") in infos
+    # Thailand has a GMV figure but no national digital-economy estimate: one chart, one explanation.
+    assert len(figures(at)) == 1
+    assert any(i.startswith("No data for the selected countries") and "Malaysia" in i for i in infos)
+
+
+def test_table_view_shows_exactly_the_plotted_rows():
+    at = open_app("digital-economy.py", country="VNM")
+    at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
+    table = at.dataframe[0].value
+    assert set(table["entity"]) == {"VNM"}
+    assert sorted(table["year"]) == [2019, 2020, 2025]
+    assert {"source_id", "source_url", "status"} <= set(table.columns)
+
+
+def test_broken_data_shows_the_error_list_not_a_traceback(data_copy, monkeypatch):
+    (data_copy / "figures.yaml").write_text("series:\n  - id: Bad Id\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    at = open_app()
+    assert not at.exception
+    assert t("data_error_title", "en") in [e.value for e in at.error]
+    report = at.code[0].value
+    assert "data/figures.yaml:2: series[0].id: 'Bad Id' is not an id" in report
+    assert "data/figures.yaml:2: series[0]: required key 'title' is missing" in report

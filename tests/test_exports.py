@@ -1,0 +1,188 @@
+"""Exports are real files: PNG/SVG/PDF from a real headless Chromium, HTML offline, CSV/Excel/ZIP."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts, exports, frames
+from tests.conftest import DATA
+
+needs_browser = pytest.mark.skipif(
+    exports.find_browser() is None and not __import__("os").environ.get("CI"),
+    reason="no Chromium here (CI installs it, so this never skips in CI)",
+)
+
+
+@pytest.fixture(scope="module")
+def share_chart(catalogue):
+    obs = frames.observations(catalogue)
+    return charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "en")
+
+
+@pytest.fixture(scope="module")
+def stamped(share_chart):
+    return exports.stamp(
+        share_chart.figure,
+        filter_text="Countries shown: VNM, THA",
+        permalink="http://127.0.0.1:8501/?country=VNM",
+    )
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_stamp_adds_filter_and_permalink_without_touching_the_original(share_chart, stamped):
+    texts = [a.text for a in stamped.layout.annotations]
+    assert "Countries shown: VNM, THA · http://127.0.0.1:8501/?country=VNM" in texts
+    assert not any("127.0.0.1" in (a.text or "") for a in share_chart.figure.layout.annotations)
+
+
+@needs_browser
+def test_png_is_a_real_image_at_twice_the_size(stamped):
+    data = exports.to_image(stamped, "png")
+    assert png_size(data) == (2 * 1000, 2 * 600)
+
+
+@needs_browser
+def test_svg_parses_and_carries_title_source_and_permalink(stamped):
+    svg = exports.to_image(stamped, "svg").decode("utf-8")
+    ET.fromstring(svg)
+    assert "Southeast Asia&#39;s internet economy" in svg or "Southeast Asia's internet economy" in svg
+    assert "The Edge Singapore" in svg
+    assert "http://127.0.0.1:8501/?country=VNM" in svg
+
+
+@needs_browser
+def test_svg_keeps_chinese_text(catalogue):
+    obs = frames.observations(catalogue)
+    ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "zh")
+    svg = exports.to_image(ch.figure, "svg").decode("utf-8")
+    assert "东南亚互联网经济" in svg and "来源" in svg
+
+
+@needs_browser
+def test_pdf_is_a_pdf(stamped):
+    data = exports.to_image(stamped, "pdf")
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
+
+
+@needs_browser
+def test_chinese_renders_as_glyphs_not_boxes():
+    """With no CJK font, two different Chinese titles render as identical rows of boxes."""
+
+    def title_only(text: str) -> bytes:
+        fig = go.Figure()
+        fig.update_layout(
+            title={"text": text, "font": {"size": 40}},
+            template=charts.theme.TEMPLATE,
+            width=500,
+            height=160,
+            xaxis={"visible": False},
+            yaxis={"visible": False},
+        )
+        return exports.to_image(fig, "png", width=500, height=160)
+
+    assert title_only("数字经济合作") != title_only("东盟中心开幕")
+
+
+@needs_browser
+def test_repeated_export_is_served_from_the_cache(stamped):
+    exports.to_image(stamped, "svg")
+    start = time.perf_counter()
+    again = exports.to_image(stamped, "svg")
+    assert again == exports.to_image(stamped, "svg")
+    assert time.perf_counter() - start < 0.05  # a cache hit does not touch the browser
+
+
+def test_missing_browser_gives_a_clear_error_quickly(stamped, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", "/nonexistent/chromium")
+    start = time.perf_counter()
+    with pytest.raises(exports.ExportUnavailable, match="apt-get install -y chromium fonts-noto-cjk"):
+        exports.ImageExporter().export(stamped, "png", width=100, height=100, scale=1)
+    assert time.perf_counter() - start < 1
+
+
+class _Links(HTMLParser):
+    """Collects the URLs the page's own tags would load (script text is data, not tags)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [value for name, value in attrs if name in ("src", "href") and value]
+
+
+def test_html_is_self_contained(stamped):
+    html = exports.to_html(stamped, title="Southeast <Asia>").decode("utf-8")
+    parser = _Links()
+    parser.feed(html)
+    assert not [u for u in parser.urls if re.match(r"https?:|//", u)]
+    assert len(html) > 1_000_000  # plotly.js is inline, not fetched
+    assert "Plotly.newPlot" in html or "newPlot" in html
+    assert "<title>Southeast &lt;Asia&gt;</title>" in html
+    assert "The Edge Singapore" in html
+
+
+def test_csv_round_trips_with_source_columns(share_chart):
+    back = pd.read_csv(io.BytesIO(exports.to_csv(share_chart.table)), encoding="utf-8-sig")
+    assert list(back["year"]) == [2015, 2018, 2025]
+    assert list(back["value"]) == [1.3, 2.8, 8.5]
+    for col in ("source_id", "source_publisher", "source_url", "status"):
+        assert back[col].notna().all()
+
+
+def test_excel_round_trips_with_an_about_sheet(share_chart):
+    data = exports.to_xlsx(share_chart.table, about=[("title", share_chart.title)])
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
+    assert list(sheets["data"]["value"]) == [1.3, 2.8, 8.5]
+    assert "source_url" in sheets["data"].columns
+    assert sheets["about"].iloc[0].tolist() == ["title", share_chart.title]
+
+
+def test_file_names_say_what_they_hold():
+    assert (
+        exports.file_name("internet-economy-gmv", ["VNM", "THA"], "zh", "png")
+        == "internet-economy-gmv_vnm-tha_zh.png"
+    )
+    assert exports.file_name("x", [], "en", "csv") == "x_all_en.csv"
+    assert exports.file_name("数字 chart", [], "zh", "svg").isascii()
+
+
+def test_bundle_has_data_yaml_and_a_bilingual_readme(catalogue):
+    obs = frames.observations(catalogue)
+    readme = exports.bundle_readme(
+        catalogue, filter_text="Countries shown: VNM", permalink="http://x/?country=VNM", today="2026-11-27"
+    )
+    data = exports.bundle(
+        filtered={"observations": obs[obs["entity"] == "VNM"]},
+        full={"observations": obs},
+        data_dir=DATA,
+        readme=readme,
+    )
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    names = set(zf.namelist())
+    assert {
+        "README.md",
+        "data/filtered/observations.csv",
+        "data/full/observations.csv",
+        "yaml/figures.yaml",
+    } <= names
+    text = zf.read("README.md").decode("utf-8")
+    assert "How to cite / 引用方式" in text and "Countries shown: VNM" in text
+    assert "https://vir.com.vn/vietnams-internet-e-conomy-reaches-14-billion-80708.html" in text
+    assert "Internet-economy GMV as a share of GDP" in text and "not comparable" in text
+    filtered = pd.read_csv(io.BytesIO(zf.read("data/filtered/observations.csv")), encoding="utf-8-sig")
+    assert set(filtered["entity"]) == {"VNM"}
