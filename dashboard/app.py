@@ -25,7 +25,7 @@ PAGE_LIST = [
 
 st.set_page_config(
     page_title=t("app_title", DEFAULT_LANG),
-    page_icon=":material/hub:",
+    page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
     menu_items={"About": t("about_text", "en") + "\n\n" + t("about_text", "zh")},
 )

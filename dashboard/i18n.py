@@ -237,6 +237,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "experiences": {"en": "Three pandemic experiences (Miao Wei)", "zh": "抗疫三方面经验（苗圩）"},
     "proposals": {"en": "Six proposals (Miao Wei)", "zh": "六点倡议（苗圩）"},
     "other_statements": {"en": "Other statements", "zh": "其他表述"},
+    "plans": {"en": "Plans for the cooperation year", "zh": "合作年计划"},
     "chart_matrix_title": {
         "en": "Which cooperation fields each proposal names",
         "zh": "各项倡议涉及的合作领域",

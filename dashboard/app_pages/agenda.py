@@ -55,4 +55,4 @@ ui.show_chart(
     s,
 )
 show_statements("statement", t("other_statements", lang))
-show_statements("plan", "")
+show_statements("plan", t("plans", lang))

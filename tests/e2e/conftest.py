@@ -1,0 +1,162 @@
+"""Real-browser fixtures: one Streamlit server and one Debian Chromium for the whole session.
+
+Every request the page makes is recorded; anything not addressed to the local server is blocked
+and fails the test that caused it (the offline guarantee). On failure a screenshot and the
+console log are saved under test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+WAIT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, **(env_extra or {})}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:  # noqa: S310 - local
+                if r.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    proc, base = start_server()
+    yield base
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: scripts/setup.sh should have installed it")
+        pytest.skip(f"{CHROMIUM} not installed (bash scripts/setup.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.failed_call = report.failed
+
+
+class Recorder:
+    def __init__(self):
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        host = urlparse(url).hostname
+        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser context per test; fails the test on any request off this machine."""
+    rec = Recorder()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.route("**/*", rec.route)
+    pg = context.new_page()
+    pg.set_default_timeout(WAIT_MS)
+    pg.on("console", lambda m: rec.console.append(f"{m.type}: {m.text}"))
+
+    def on_dialog(dialog):
+        rec.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.recorder = rec
+    yield pg
+    if getattr(request.node, "failed_call", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
+        try:
+            pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        except Exception:  # noqa: S110 - best effort: the failure itself is what matters
+            pass
+        (ARTIFACTS / f"{name}.console.log").write_text("\n".join(rec.console), encoding="utf-8")
+    context.close()
+    assert not rec.outside, f"requests to hosts other than the local server: {rec.outside}"
+    assert not rec.dialogs, f"the page opened dialogs (a script ran): {rec.dialogs}"
