@@ -7,7 +7,9 @@ python -m dashboard table NAME [--data DIR] [--format csv|json]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 
 from dashboard import frames
 from dashboard.loading import DataError, load_catalogue
@@ -37,6 +39,23 @@ def _table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_wdi(args: argparse.Namespace) -> int:
+    from dashboard import wdi
+
+    try:
+        target = wdi.import_wdi(Path(args.csv), Path(args.meta), Path(args.out), accessed=args.accessed)
+    except wdi.ImportError_ as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        cat = load_catalogue(args.out)
+    except DataError as exc:
+        print(f"wrote {target}, but the data directory does not validate:\n{exc.report()}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}; {cat.summary()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -50,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=None, help="data directory (default: $DASHBOARD_DATA_DIR or data/)")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.set_defaults(func=_table)
+    p = sub.add_parser("import-wdi", help="turn a World Bank WDI extract into data/wdi.yaml")
+    p.add_argument("csv", help="long CSV: indicator_code,country_code,country_name,year,value")
+    p.add_argument("--meta", required=True, help="indicators.json with code, title, description, license")
+    p.add_argument("--out", default="data", help="data directory to write wdi.yaml into (default: data)")
+    p.add_argument("--accessed", default=dt.date.today().isoformat(), help="date accessed (YYYY-MM-DD)")
+    p.set_defaults(func=_import_wdi)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -18,6 +18,8 @@ PAGE_LIST = [
     ("overview.py", "page_overview", ":material/dashboard:", "overview"),
     ("participants.py", "page_participants", ":material/groups:", "participants"),
     ("digital-economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
+    ("connectivity.py", "page_connectivity", ":material/cell_tower:", "connectivity"),
+    ("innovation.py", "page_innovation", ":material/science:", "innovation"),
     ("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
     ("country.py", "page_country", ":material/flag:", "country"),
     ("sources.py", "page_sources", ":material/menu_book:", "sources"),

@@ -44,6 +44,19 @@ def fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def compact(value: float, lang: str) -> str:
+    """Readable large numbers: 1.23 bn / 12.3亿; small ones with up to 3 decimals."""
+    steps = (
+        [(1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")]
+        if lang == "en"
+        else [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
+    )
+    for size, suffix in steps:
+        if abs(value) >= size:
+            return f"{value / size:,.3g}{suffix}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def source_line(table: pd.DataFrame, lang: str) -> str:
     """`Source: Publisher (2020); Other (n.d.) · Licence: …` from the plotted rows themselves."""
     if table.empty or "source_publisher" not in table:
@@ -52,8 +65,7 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
     pairs = table[[column, "source_date"]].drop_duplicates()
     parts = []
     for publisher, date in pairs.itertuples(index=False):
-        year = str(date)[:4] if isinstance(date, str) and date else "n.d."
-        item = f"{publisher} ({year})"
+        item = f"{publisher} ({date[:4]})" if isinstance(date, str) and date else str(publisher)
         if item not in parts:
             parts.append(item)
     licences = sorted(set(table["source_licence"].dropna()))
@@ -608,4 +620,148 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
     fig.update_layout(showlegend=False, height=max(320, 60 + 36 * len(rows)))
     finish(fig, title, subtitle, source_line(rows, lang))
     alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+
+
+# --- World Bank indicators ----------------------------------------------------------------------
+
+REFERENCE_DASH = {"WLD": "dash", "EAS": "dash", "ASEAN10": "dot"}
+
+
+def _with_gaps(grp: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """Reindex to every year so a missing year is a visible gap, never a silent straight line."""
+    return grp.set_index("year").reindex(years).reset_index()
+
+
+def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
+    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted."""
+    slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
+    subtitle = f"{unit}; {t('reference_lines', lang)}"
+    if rows.empty or rows[~rows["is_group"]].empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    fig = go.Figure()
+    for i, (code, grp) in enumerate(rows.groupby("entity", sort=False)):
+        name = grp[f"entity_{lang}"].iloc[0]
+        derived = (grp["status"] == "derived").any()
+        label = f"{name} ({t('derived', lang)})" if derived else name
+        filled = _with_gaps(grp[["year", "value"]], years)
+        fig.add_trace(
+            go.Scatter(
+                x=filled["year"],
+                y=filled["value"],
+                mode="lines+markers",
+                name=label,
+                connectgaps=False,
+                line={
+                    "color": theme.colour_for(code, i),
+                    "width": 2 if code in REFERENCE_DASH else 2.5,
+                    "dash": REFERENCE_DASH.get(code, "solid"),
+                },
+                marker={"size": 4},
+                hovertemplate=label + " %{x}: %{y:,.4~r}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=unit, tickformat="~s")
+    finish(fig, title, subtitle, source_line(rows, lang))
+    shown = rows[~rows["is_group"]]
+    alt = t(
+        "alt_lines",
+        lang,
+        series=title,
+        countries=_covered(shown, lang),
+        first=years[0],
+        last=years[-1],
+    )
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+
+
+def indicator_ranking(
+    rows: pd.DataFrame, lang: str, *, title: str, unit: str, year: int, highlight: list[str]
+) -> Chart:
+    """Countries ranked for one year; the filtered countries in the accent colour."""
+    slug = f"{rows['series_id'].iloc[0]}-ranking-{year}" if not rows.empty else f"ranking-{year}"
+    subtitle = f"{unit}, {year}"
+    full_title = f"{title}: {t('ranking', lang)} {year}"
+    if rows.empty:
+        return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
+    rows = rows.sort_values("value")
+    colours = [theme.ACCENT if (not highlight or e in highlight) else "#C3CCD5" for e in rows["entity"]]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["value"],
+            y=rows[f"entity_{lang}"],
+            orientation="h",
+            marker={"color": colours},
+            text=[compact(v, lang) for v in rows["value"]],
+            textposition="outside",
+            hovertemplate="%{y}: %{x:,.4~r}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(tickformat="~s")
+    fig.update_layout(showlegend=False, height=max(360, 140 + 34 * len(rows)))
+    finish(fig, full_title, subtitle, source_line(rows, lang))
+    top = rows.iloc[-1]
+    alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
+    return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
+
+
+def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> Chart:
+    """China beside our ASEAN-10 aggregate (derived), over time."""
+    slug = f"{rows['series_id'].iloc[0]}-china-vs-asean10" if not rows.empty else "china-vs-asean10"
+    full_title = f"{title}: {t('china_vs_asean', lang)}"
+    subtitle = f"{unit}; {t('asean_derived_note', lang)}"
+    if rows.empty or set(rows["entity"]) != {"CHN", "ASEAN10"}:
+        return _empty(slug, full_title, subtitle, t("no_aggregate", lang))
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    fig = go.Figure()
+    for code in ("CHN", "ASEAN10"):
+        grp = rows[rows["entity"] == code]
+        name = grp[f"entity_{lang}"].iloc[0] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
+        filled = _with_gaps(grp[["year", "value"]], years)
+        fig.add_trace(
+            go.Scatter(
+                x=filled["year"],
+                y=filled["value"],
+                mode="lines",
+                name=name,
+                connectgaps=False,
+                line={"color": theme.colour_for(code), "width": 3},
+                hovertemplate=name + " %{x}: %{y:,.4~r}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=unit, tickformat="~s")
+    finish(fig, full_title, subtitle, source_line(rows, lang))
+    alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
+    return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
+
+
+def gmv_to_gdp(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
+    """Derived GMV ÷ GDP by country (2020), labelled derived and not called a digital-economy share."""
+    slug = "internet-economy-gmv-to-gdp-derived"
+    title, subtitle = t("chart_gmv_gdp_title", lang), t("chart_gmv_gdp_subtitle", lang)
+    if rows.empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
+    rows = rows.sort_values("value", ascending=False)
+    fig = go.Figure(
+        go.Bar(
+            x=rows[f"entity_{lang}"],
+            y=rows["value"],
+            marker={"color": [theme.colour_for(c) for c in rows["entity"]], "pattern": {"shape": "."}},
+            text=[f"{v:.1f}%" for v in rows["value"]],
+            textposition="outside",
+            hovertemplate="%{x}: %{y:.2f}%<extra>" + t("derived", lang) + "</extra>",
+        )
+    )
+    fig.update_yaxes(title_text="%", ticksuffix="%", range=[0, rows["value"].max() * 1.25])
+    fig.update_layout(showlegend=False)
+    finish(fig, title, subtitle, source_line(rows, lang))
+    top = rows.iloc[0]
+    alt = t(
+        "alt_gmv_gdp",
+        lang,
+        countries=_covered(rows, lang),
+        top=top[f"entity_{lang}"],
+        value=f"{top['value']:.1f}",
+    )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)

@@ -67,7 +67,8 @@ def cross_check(
     c = _Checker(cat, readers)
     country_codes = {x.code for x in cat.countries}
     group_codes = {g.code for g in cat.groups}
-    entities = country_codes | group_codes
+    reference_codes = {r.code for r in cat.references}
+    entities = country_codes | group_codes | reference_codes
     source_ids = {s.id for s in cat.sources}
     definition_ids = {d.id for d in cat.definitions}
     participant_ids = {p.id for p in cat.participants}
@@ -84,6 +85,12 @@ def cross_check(
     # countries.yaml
     c.unique("countries.yaml", "countries", [x.code for x in cat.countries], "country code", "code")
     c.unique("countries.yaml", "groups", [g.code for g in cat.groups], "group code", "code")
+    c.unique("countries.yaml", "references", [r.code for r in cat.references], "reference code", "code")
+    for i, r in enumerate(cat.references):
+        if r.code in country_codes | group_codes:
+            c.add(
+                "countries.yaml", ("references", i, "code"), f"'{r.code}' is already a country or group code"
+            )
     for i, g in enumerate(cat.groups):
         if g.code in country_codes:
             c.add("countries.yaml", ("groups", i, "code"), f"group code '{g.code}' is also a country code")

@@ -64,6 +64,7 @@ def entity_names(cat: Catalogue) -> dict[str, dict[str, str]]:
     """Code → {"en": name, "zh": name} for countries and groups alike."""
     names = {c.code: {"en": c.name.en, "zh": c.name.zh} for c in cat.countries}
     names.update({g.code: {"en": g.name.en, "zh": g.name.zh} for g in cat.groups})
+    names.update({r.code: {"en": r.name.en, "zh": r.name.zh} for r in cat.references})
     return names
 
 
@@ -177,7 +178,7 @@ def representation(cat: Catalogue) -> pd.DataFrame:
 def observations(cat: Catalogue) -> pd.DataFrame:
     """One row per observation, with series metadata and source columns on every row."""
     names = entity_names(cat)
-    group_codes = {g.code for g in cat.groups}
+    group_codes = {g.code for g in cat.groups} | {r.code for r in cat.references}
     src = {s.id: s for s in cat.sources}
     rows = []
     for s in cat.series:
@@ -192,6 +193,7 @@ def observations(cat: Catalogue) -> pd.DataFrame:
                     "unit_zh": s.unit.zh,
                     "short_unit": s.short_unit,
                     "definition": s.definition,
+                    "topic": s.topic,
                     "entity": o.entity,
                     "entity_en": names.get(o.entity, {}).get("en", o.entity),
                     "entity_zh": names.get(o.entity, {}).get("zh", o.entity),
@@ -330,10 +332,37 @@ def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_organisation", lang): people[f"organisation_{lang}"]
             + " / "
             + people[f"organisation_{other}"],
-            t("col_rank", lang): people["rank"].map(lambda r: t(f"rank_{r}", lang)),
+            t("col_rank_level", lang): people["rank"].map(lambda r: t(f"rank_{r}", lang)),
             t("col_role", lang): people["roles"].map(roles),
             t("col_note", lang): people[f"note_{lang}"].fillna(""),
             t("source", lang): people["sources"],
         }
     )
     return out.reset_index(drop=True)
+
+
+def sparkline_table(obs: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
+    """One row per World Bank series for one country: latest value and year, trend, rank among 11."""
+    from dashboard.i18n import t
+
+    wdi = obs[(obs["source_id"] == "world-bank-wdi") & ~obs["is_group"]]
+    rows = []
+    for series_id, grp in wdi.groupby("series_id", sort=False):
+        mine = grp[grp["entity"] == code].sort_values("year")
+        if mine.empty:
+            continue
+        latest = mine.iloc[-1]
+        same_year = grp[grp["year"] == latest["year"]].sort_values("value", ascending=False)
+        rank = list(same_year["entity"]).index(code) + 1
+        rows.append(
+            {
+                t("col_indicator", lang): latest[f"series_title_{lang}"],
+                t("col_latest", lang): latest["value"],
+                t("col_latest_year", lang): int(latest["year"]),
+                t("col_rank", lang): f"{rank} / {len(same_year)}",
+                t("col_trend", lang): mine["value"].tolist(),
+                t("source", lang): latest["source_publisher"],
+                "series_id": series_id,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -173,7 +173,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_title": {"en": "Title", "zh": "职务"},
     "col_organisation": {"en": "Organisation", "zh": "机构"},
     "col_role": {"en": "Role at the event", "zh": "活动中的角色"},
-    "col_rank": {"en": "Rank", "zh": "级别"},
+    "col_rank_level": {"en": "Rank", "zh": "级别"},
     "col_note": {"en": "Note", "zh": "备注"},
     "col_name_status": {"en": "English name", "zh": "英文名状态"},
     # digital economy
@@ -278,6 +278,58 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Bar chart ranking {n} countries by {series} in {year}; {country} is highlighted.",
         "zh": "柱状图：按{year}年{series}对{n}个国家排序，突出显示{country}。",
     },
+    # World Bank indicators
+    "page_connectivity": {"en": "Connectivity", "zh": "互联互通"},
+    "page_innovation": {"en": "Innovation & economy", "zh": "创新与经济"},
+    "indicator": {"en": "Indicator", "zh": "指标"},
+    "about_indicator": {"en": "About this indicator", "zh": "关于此指标"},
+    "indicator_year": {"en": "Year for the ranking", "zh": "排名年份"},
+    "reference_lines": {
+        "en": "dashed = World and East Asia & Pacific; dotted = ASEAN-10 (derived by us)",
+        "zh": "虚线为世界和东亚与太平洋；点线为东盟十国（本站推算）",
+    },
+    "ranking": {"en": "ranking", "zh": "排名"},
+    "no_data_year": {"en": "No country has a value for {year}.", "zh": "{year}年没有国家有数据。"},
+    "china_vs_asean": {"en": "China and ASEAN-10", "zh": "中国与东盟十国"},
+    "asean_derived_note": {
+        "en": "ASEAN-10 derived by us, only for years where all ten have data",
+        "zh": "东盟十国为本站推算，仅在十国均有数据的年份计算",
+    },
+    "no_aggregate": {
+        "en": "No ASEAN-10 aggregate for this indicator: some members lack data every year, or there are no suitable weights.",
+        "zh": "该指标没有东盟十国汇总：每年都有成员缺数据，或没有合适的权重。",
+    },
+    "alt_lines": {
+        "en": "Line chart of {series} for {countries}, {first}-{last}, with World and East Asia & Pacific for reference.",
+        "zh": "折线图：{countries}的{series}（{first}—{last}年），并以世界和东亚与太平洋为参照。",
+    },
+    "alt_ranking": {
+        "en": "Bar chart ranking {n} countries by {series} in {year}; highest: {top}.",
+        "zh": "柱状图：按{year}年{series}对{n}个国家排序；最高为{top}。",
+    },
+    "alt_china_asean": {
+        "en": "Line chart of {series} for China and the ASEAN-10 aggregate, {first}-{last}.",
+        "zh": "折线图：中国与东盟十国汇总的{series}（{first}—{last}年）。",
+    },
+    "chart_gmv_gdp_title": {
+        "en": "Internet-economy GMV ÷ GDP, 2020 (derived)",
+        "zh": "互联网经济GMV ÷ GDP，2020年（推算）",
+    },
+    "chart_gmv_gdp_subtitle": {
+        "en": "Percent; e-Conomy SEA GMV divided by World Bank GDP. A ratio of transaction value, not a digital-economy share",
+        "zh": "百分比；e-Conomy SEA GMV除以世界银行GDP。是交易额之比，不是数字经济占比",
+    },
+    "alt_gmv_gdp": {
+        "en": "Bar chart of internet-economy GMV divided by GDP in 2020 for {countries}; highest {top} at {value}%.",
+        "zh": "柱状图：2020年{countries}的互联网经济GMV除以GDP；最高为{top}，{value}%。",
+    },
+    "sparklines": {"en": "All World Bank indicators", "zh": "全部世界银行指标"},
+    "col_indicator": {"en": "Indicator", "zh": "指标"},
+    "col_latest": {"en": "Latest value", "zh": "最新值"},
+    "col_latest_year": {"en": "Year", "zh": "年份"},
+    "col_trend": {"en": "Trend", "zh": "走势"},
+    "col_code": {"en": "WDI code", "zh": "WDI代码"},
+    "col_rank": {"en": "Rank (of countries with data)", "zh": "排名（有数据的国家中）"},
     # sources
     "sources_intro": {
         "en": "Every source used, with what rests on it. Press articles are quoted for citation only.",

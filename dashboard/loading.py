@@ -76,6 +76,7 @@ class Catalogue:
 
     countries: list[schema.Country]
     groups: list[schema.Group]
+    references: list[schema.Reference]
     sources: list[schema.Source]
     definitions: list[schema.Definition]
     event: schema.Event
@@ -374,6 +375,7 @@ def load_catalogue(
     cat = Catalogue(
         countries=list(models["countries.yaml"].countries),
         groups=list(models["countries.yaml"].groups),
+        references=list(models["countries.yaml"].references),
         sources=list(models["sources.yaml"].sources),
         definitions=list(models["definitions.yaml"].definitions),
         event=models["event.yaml"].event,

@@ -123,9 +123,18 @@ class Group(Strict):
     members: Annotated[list[EntityCode], Field(min_length=1)]
 
 
+class Reference(Strict):
+    """A benchmark that is neither a country nor one of our groups (World, East Asia & Pacific)."""
+
+    code: EntityCode
+    name: LocalText
+    description: LocalText
+
+
 class CountriesFile(Strict):
     countries: Annotated[list[Country], Field(min_length=1)]
     groups: list[Group] = []
+    references: list[Reference] = []
 
 
 # --- sources.yaml -----------------------------------------------------------------------------
@@ -318,6 +327,7 @@ class Series(Strict):
     scale: Annotated[int, Field(ge=1)] = 1
     definition: Slug
     topic: Slug | None = None
+    aggregate: Literal["population_weighted_mean", "gdp_weighted_mean", "sum", "none"] = "none"
     categories: dict[Slug, LocalText] = {}
     description: LocalText
     processing: LocalText

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, frames, links
+from dashboard import charts, derived, exports, frames, links
 from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
 from dashboard.loading import Catalogue, DataError, fingerprint, load_catalogue, resolve_data_dir
@@ -44,6 +44,10 @@ class Model:
     statements: pd.DataFrame
     theme_years: pd.DataFrame
     tables: dict[str, pd.DataFrame]
+    derived: pd.DataFrame
+
+    def series(self, series_id: str):
+        return next(x for x in self.cat.series if x.id == series_id)
 
     @property
     def country_codes(self) -> list[str]:
@@ -57,10 +61,11 @@ def _load(data_dir: str, version: str) -> Model | DataError:
         cat = load_catalogue(data_dir)
     except DataError as exc:
         return exc
+    observations = frames.observations(cat)
     return Model(
         cat=cat,
         data_dir=Path(data_dir),
-        observations=frames.observations(cat),
+        observations=observations,
         participants=frames.participants(cat),
         representation=frames.representation(cat),
         countries=frames.countries(cat),
@@ -68,6 +73,9 @@ def _load(data_dir: str, version: str) -> Model | DataError:
         statements=frames.statements(cat),
         theme_years=frames.theme_years(cat),
         tables={name: build(cat) for name, build in frames.TABLES.items()},
+        derived=pd.concat(
+            [derived.asean_aggregates(cat, observations), derived.gmv_to_gdp(observations)], ignore_index=True
+        ),
     )
 
 
@@ -130,6 +138,22 @@ def write_link(params: dict[str, list[str]]) -> None:
                 st.query_params[key] = values
             elif key in st.query_params:
                 del st.query_params[key]
+
+
+def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
+    """A page-level choice kept in the URL (`?param=value`), checked against `options`."""
+    key = f"url-{param}"
+    if key not in st.session_state or st.session_state[key] not in options:
+        asked = st.query_params.get_all(param)
+        bad = links.unknown(asked, options)
+        if bad:
+            values = ", ".join(f"{param}={links.display(v)}" for v in bad)
+            st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
+        valid = [v for v in asked if v in options]
+        st.session_state[key] = valid[-1] if valid else default
+    value = widget(label, options=options, key=key, **kwargs)
+    write_link({param: [value] if value != default else []})
+    return value
 
 
 def read_language() -> str:
@@ -368,3 +392,53 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
         icon=":material/folder_zip:",
         key=f"bundle-{'sidebar' if where is not st else 'page'}",
     )
+
+
+# --- World Bank indicator pages -----------------------------------------------------------------
+
+REFERENCES = ["WLD", "EAS", derived.ASEAN]
+
+
+def indicator_page(topics: tuple[str, ...], heading: str) -> None:
+    """Connectivity / Innovation: lines over time, a ranking for a chosen year, China vs ASEAN-10."""
+    s, m = state(), model()
+    lang = s.lang
+    st.header(t(heading, lang))
+    series = [x for x in m.cat.series if x.topic in topics and x.observations]
+    ids = [x.id for x in series]
+    titles = {x.id: (x.title.zh if lang == "zh" else x.title.en) for x in series}
+    choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)
+    meta = m.series(choice)
+    rows = pd.concat(
+        [m.observations[m.observations["series_id"] == choice], m.derived[m.derived["series_id"] == choice]],
+        ignore_index=True,
+    )
+    countries = rows[~rows["is_group"]]
+    counts = countries.groupby("year")["entity"].nunique()
+    years = [str(y) for y in sorted(counts.index)]
+    default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
+    year = int(url_choice("year", years, default_year, st.select_slider, t("indicator_year", lang)))
+    unit = meta.unit.zh if lang == "zh" else meta.unit.en
+    title = titles[choice]
+    shown = s.selected or m.country_codes
+    key = (m.cat.fingerprint, choice, *s.key)
+    lines = rows[rows["entity"].isin([*shown, *REFERENCES])]
+    ui_chart = chart(("lines", *key), lambda: charts.indicator_lines(lines, lang, title=title, unit=unit))
+    show_chart(ui_chart, s)
+    ranked = countries[(countries["year"] == year) & countries["entity"].isin(shown)]
+    show_chart(
+        chart(
+            ("ranking", year, *key),
+            lambda: charts.indicator_ranking(ranked, lang, title=title, unit=unit, year=year, highlight=[]),
+        ),
+        s,
+    )
+    pair = rows[rows["entity"].isin(["CHN", derived.ASEAN])]
+    show_chart(chart(("pair", *key), lambda: charts.china_vs_asean(pair, lang, title=title, unit=unit)), s)
+    with st.expander(t("about_indicator", lang)):
+        origin = meta.origin
+        st.markdown(f"**{links.escape_markdown(meta.title.en)}** · `{origin.dataset_code if origin else ''}`")
+        st.write(meta.description.en)
+        if origin:
+            st.caption(f"{origin.producer} · {origin.title} · {origin.licence.name} · {origin.snapshot}")
+        st.caption(meta.processing.zh if lang == "zh" else meta.processing.en)

@@ -30,7 +30,7 @@ for p in people.itertuples():
         st.caption(esc(note))
 
 st.subheader(t("figures_for", lang, country=names[code]), anchor=False)
-mine = m.observations[m.observations["entity"] == code]
+mine = m.observations[(m.observations["entity"] == code) & (m.observations["source_id"] != "world-bank-wdi")]
 if mine.empty:
     st.write(t("no_figures", lang))
 else:
@@ -51,3 +51,12 @@ else:
             lambda rows=rows, title=title, unit=unit: charts.ranking(rows, lang, code, title, unit),
         )
         ui.show_chart(ch, s)
+
+st.subheader(t("sparklines", lang), anchor=False)
+st.dataframe(
+    frames.sparkline_table(m.observations, code, lang),
+    hide_index=True,
+    height=36 * 15 + 4,
+    width="stretch",
+    column_config={t("col_trend", lang): st.column_config.LineChartColumn(width="medium")},
+)

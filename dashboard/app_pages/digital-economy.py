@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, frames, ui
+from dashboard import charts, derived, frames, ui
 from dashboard.i18n import pick, t
 from dashboard.links import escape_markdown as esc
 
@@ -24,6 +24,17 @@ gmv = frames.filter_countries(gmv[~gmv["is_group"]], s.selected)
 ch = ui.chart(
     ("gmv", m.cat.fingerprint, *s.key),
     lambda: charts.gmv_by_country(gmv, lang, covered("internet_economy_gmv")),
+)
+ui.show_chart(ch, s)
+
+ratio = frames.filter_countries(m.derived[m.derived["series_id"] == derived.GMV_TO_GDP], s.selected)
+ch = ui.chart(
+    ("gmv-gdp", m.cat.fingerprint, *s.key),
+    lambda: charts.gmv_to_gdp(ratio, lang, covered("internet_economy_gmv")),
+)
+ratio_definition = next(d for d in m.cat.definitions if d.id == "derived_gmv_to_gdp")
+st.caption(
+    f"{t('definition', lang)}: {esc(pick(ratio_definition.description.en, ratio_definition.description.zh, lang))}"
 )
 ui.show_chart(ch, s)
 

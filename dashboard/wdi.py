@@ -1,0 +1,317 @@
+"""World Bank WDI extract (long CSV + indicators JSON) → `data/wdi.yaml` in the project's schema.
+
+Curators re-run it when the World Bank publishes new data:
+
+    python -m dashboard import-wdi wdi.csv --meta indicators.json --out data/ --accessed 2026-11-27
+
+Output is deterministic (same input → byte-identical file): rows are sorted, numbers are written
+with a fixed format, and nothing depends on the clock unless `--accessed` is omitted. Malformed
+rows are rejected, all at once, as `file:line: what is wrong`; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE_ID = "world-bank-wdi"
+OUTPUT_NAME = "wdi.yaml"
+SNAPSHOT = "datasets/world-development-indicators mirror, commit 4ebec5a (pulls from the World Bank API)"
+COLUMNS = ["indicator_code", "country_code", "country_name", "year", "value"]
+ENTITIES = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "CHN", "WLD", "EAS"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """Our curation of one WDI indicator: its id, Chinese title (our translation), unit, topic,
+    how an ASEAN-10 aggregate is formed, and the original producer *if the WDI text names it*."""
+
+    id: str
+    title_zh: str
+    unit_en: str
+    unit_zh: str
+    short_unit: str
+    topic: str
+    aggregate: str  # "population_weighted_mean", "gdp_weighted_mean", "sum" or "none"
+    percent: bool = False
+    producer_named: str | None = None  # must appear in the indicator's own description
+
+
+INDICATORS: dict[str, Indicator] = {
+    "IT.CEL.SETS.P2": Indicator(
+        "mobile_cellular_subscriptions_per_100_people",
+        "移动蜂窝电话订阅数（每百人）",
+        "subscriptions per 100 people",
+        "每百人订阅数",
+        "per 100",
+        "connectivity",
+        "population_weighted_mean",
+    ),
+    "IT.NET.BBND.P2": Indicator(
+        "fixed_broadband_subscriptions_per_100_people",
+        "固定宽带订阅数（每百人）",
+        "subscriptions per 100 people",
+        "每百人订阅数",
+        "per 100",
+        "connectivity",
+        "population_weighted_mean",
+    ),
+    "IT.MLT.MAIN.P2": Indicator(
+        "fixed_telephone_subscriptions_per_100_people",
+        "固定电话订阅数（每百人）",
+        "subscriptions per 100 people",
+        "每百人订阅数",
+        "per 100",
+        "connectivity",
+        "population_weighted_mean",
+    ),
+    "IT.NET.SECR.P6": Indicator(
+        "secure_internet_servers_per_million_people",
+        "安全互联网服务器（每百万人）",
+        "servers per million people",
+        "每百万人服务器数",
+        "per million",
+        "connectivity",
+        "population_weighted_mean",
+        producer_named="Netcraft",
+    ),
+    "EG.ELC.ACCS.ZS": Indicator(
+        "access_to_electricity_percent_of_population",
+        "通电人口比例（占总人口百分比）",
+        "percent of population",
+        "占人口百分比",
+        "%",
+        "connectivity",
+        "population_weighted_mean",
+        percent=True,
+    ),
+    "TX.VAL.TECH.CD": Indicator(
+        "high_technology_exports_current_usd",
+        "高科技产品出口（现价美元）",
+        "current US dollars",
+        "现价美元",
+        "US$",
+        "innovation",
+        "sum",
+    ),
+    "TX.VAL.TECH.MF.ZS": Indicator(
+        "high_technology_exports_percent_of_manufactured_exports",
+        "高科技产品出口（占制成品出口百分比）",
+        "percent of manufactured exports",
+        "占制成品出口百分比",
+        "%",
+        "innovation",
+        "none",
+        percent=True,
+    ),
+    "GB.XPD.RSDV.GD.ZS": Indicator(
+        "research_and_development_expenditure_percent_of_gdp",
+        "研发支出（占GDP百分比）",
+        "percent of GDP",
+        "占GDP百分比",
+        "%",
+        "innovation",
+        "gdp_weighted_mean",
+        percent=True,
+    ),
+    "SP.POP.SCIE.RD.P6": Indicator(
+        "researchers_in_research_and_development_per_million_people",
+        "研发人员（每百万人）",
+        "researchers per million people",
+        "每百万人研发人员数",
+        "per million",
+        "innovation",
+        "population_weighted_mean",
+    ),
+    "IP.JRN.ARTC.SC": Indicator(
+        "scientific_and_technical_journal_articles",
+        "科技期刊论文数",
+        "articles",
+        "篇",
+        "articles",
+        "innovation",
+        "sum",
+        producer_named="Scopus",
+    ),
+    "IP.PAT.RESD": Indicator(
+        "patent_applications_by_residents",
+        "居民专利申请量",
+        "applications",
+        "件",
+        "applications",
+        "innovation",
+        "sum",
+    ),
+    "NY.GDP.MKTP.CD": Indicator(
+        "gdp_current_usd",
+        "国内生产总值（现价美元）",
+        "current US dollars",
+        "现价美元",
+        "US$",
+        "economy",
+        "sum",
+    ),
+    "NY.GDP.PCAP.CD": Indicator(
+        "gdp_per_capita_current_usd",
+        "人均国内生产总值（现价美元）",
+        "current US dollars per person",
+        "现价美元/人",
+        "US$",
+        "economy",
+        "population_weighted_mean",
+    ),
+    "SP.POP.TOTL": Indicator("population_total", "人口总数", "people", "人", "people", "economy", "sum"),
+}
+
+
+class ImportError_(Exception):
+    """Every problem in the input, one `file:line: what is wrong` a line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join([*problems, f"{len(problems)} problem(s); nothing was written"]))
+
+
+def read_extract(
+    csv_path: Path, meta_path: Path
+) -> tuple[dict[str, dict], dict[str, list[tuple[str, int, float]]]]:
+    """Check and read the two inputs; raise `ImportError_` listing every malformed row."""
+    problems: list[str] = []
+    try:
+        meta_list = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ImportError_([f"{meta_path}: cannot be read as JSON: {exc}"]) from None
+    meta = {}
+    for i, entry in enumerate(meta_list if isinstance(meta_list, list) else []):
+        if not isinstance(entry, dict) or not {"code", "title", "description"} <= set(entry):
+            problems.append(f"{meta_path}: [{i}]: needs code, title and description")
+            continue
+        meta[entry["code"]] = entry
+    if not isinstance(meta_list, list):
+        problems.append(f"{meta_path}: expected a list of indicators")
+    rows: dict[str, list[tuple[str, int, float]]] = {}
+    seen: dict[tuple[str, str, int], int] = {}
+    try:
+        handle = csv_path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ImportError_([f"{csv_path}: cannot be read: {exc.strerror or exc}"]) from None
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header != COLUMNS:
+            raise ImportError_([f"{csv_path}:1: header must be {','.join(COLUMNS)}, got {header}"])
+        for line, row in enumerate(reader, start=2):
+            if len(row) != len(COLUMNS):
+                problems.append(f"{csv_path}:{line}: expected {len(COLUMNS)} fields, got {len(row)}")
+                continue
+            code, entity, _name, year_text, value_text = row
+            where = f"{csv_path}:{line}"
+            if code not in INDICATORS:
+                problems.append(f"{where}: unknown indicator code {code!r}")
+                continue
+            if code not in meta:
+                problems.append(f"{where}: indicator {code} is not described in {meta_path.name}")
+                continue
+            if entity not in ENTITIES:
+                problems.append(f"{where}: unknown country code {entity!r}")
+                continue
+            try:
+                year = int(year_text)
+            except ValueError:
+                problems.append(f"{where}: year {year_text!r} is not a whole number")
+                continue
+            if not 1990 <= year <= 2035:
+                problems.append(f"{where}: year {year} is outside 1990-2035")
+                continue
+            try:
+                value = float(value_text)
+            except ValueError:
+                problems.append(f"{where}: value {value_text!r} is not a number")
+                continue
+            if not math.isfinite(value):
+                problems.append(f"{where}: value {value_text!r} is not a finite number")
+                continue
+            if INDICATORS[code].percent and not 0 <= value <= 100:
+                problems.append(f"{where}: {value_text} is not a percentage (0-100)")
+                continue
+            key = (code, entity, year)
+            if key in seen:
+                problems.append(f"{where}: repeats {code} {entity} {year} (first at line {seen[key]})")
+                continue
+            seen[key] = line
+            rows.setdefault(code, []).append((entity, year, value))
+    if problems:
+        raise ImportError_(problems)
+    return meta, rows
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def render(meta: dict[str, dict], rows: dict[str, list[tuple[str, int, float]]], *, accessed: str) -> str:
+    """The YAML text: one series per indicator, in the extract's indicator order, rows sorted."""
+    out = [
+        "# World Bank World Development Indicators for the 11 countries, World (WLD) and East Asia &",
+        "# Pacific (EAS). GENERATED by `python -m dashboard import-wdi`: do not edit by hand; re-run the",
+        "# importer on a new extract instead (see README). Licence CC BY 4.0.",
+        f"# Snapshot: {SNAPSHOT}.",
+        "series:",
+    ]
+    for code in [c for c in meta if c in rows]:
+        ind, m = INDICATORS[code], meta[code]
+        licence = ", ".join(m.get("license") or ["CC-BY-4.0"]).replace("CC-BY-4.0", "CC BY 4.0")
+        producer = "World Bank, World Development Indicators"
+        if ind.producer_named and ind.producer_named in m["description"]:
+            producer += f" (original data: {ind.producer_named}, as named in the indicator's definition)"
+        aggregate_note = {
+            "population_weighted_mean": "population-weighted mean of the ten members",
+            "gdp_weighted_mean": "GDP-weighted mean of the ten members",
+            "sum": "sum of the ten members",
+            "none": "not computed (no suitable weights in the extract)",
+        }[ind.aggregate]
+        out += [
+            f"  - id: {ind.id}",
+            f"    title: {{en: {_q(m['title'])}, zh: {_q(ind.title_zh)}}}",
+            "    title_zh_by: ours",
+            f"    unit: {{en: {_q(ind.unit_en)}, zh: {_q(ind.unit_zh)}}}",
+            f"    short_unit: {_q(ind.short_unit)}",
+            f"    percent: {'true' if ind.percent else 'false'}",
+            "    definition: world_bank_wdi_indicator",
+            f"    topic: {ind.topic}",
+            f"    aggregate: {ind.aggregate}",
+            f"    description: {{en: {_q(m['description'])}, zh: {_q('世界银行定义（英文原文）：' + m['description'])}}}",
+            "    processing:",
+            f"      en: {_q(f'Imported unchanged from WDI indicator {code}. ASEAN-10 aggregate: {aggregate_note}, only for years where all ten members have a value. Missing years stay missing.')}",
+            f"      zh: {_q(f'由世界发展指标 {code} 原样导入。东盟十国合计/均值仅在十国当年均有数据时计算。缺失年份保持空缺，不作插补。')}",
+            "    origin:",
+            f"      producer: {_q(producer)}",
+            '      title: "World Development Indicators"',
+            f"      dataset_code: {_q(code)}",
+            f"      snapshot: {_q(SNAPSHOT)}",
+            f"      licence: {{name: {_q(licence)}}}",
+            f'      date_accessed: "{accessed}"',
+            "    observations:",
+        ]
+        for entity, year, value in sorted(rows[code]):
+            out.append(
+                f'      - {{entity: "{entity}", year: {year}, value: {_num(value)}, kind: actual, '
+                f"source: {SOURCE_ID}, status: verified}}"
+            )
+    return "\n".join(out) + "\n"
+
+
+def import_wdi(csv_path: Path, meta_path: Path, out_dir: Path, *, accessed: str) -> Path:
+    """Write `out_dir/wdi.yaml` from the extract and return its path."""
+    meta, rows = read_extract(Path(csv_path), Path(meta_path))
+    target = Path(out_dir) / OUTPUT_NAME
+    target.write_text(render(meta, rows, accessed=accessed), encoding="utf-8")
+    return target
