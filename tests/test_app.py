@@ -14,7 +14,9 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = {
     "overview.py": ("page_overview", 1),
     "participants.py": ("page_participants", 2),
-    "digital-economy.py": ("page_digital_economy", 4),
+    "digital-economy.py": ("page_digital_economy", 5),
+    "connectivity.py": ("page_connectivity", 3),
+    "innovation.py": ("page_innovation", 3),
     "agenda.py": ("page_agenda", 2),
     "country.py": ("page_country", 1),
     "sources.py": ("page_sources", 0),
@@ -96,8 +98,8 @@ def test_filter_without_china_explains_the_china_only_figures():
     assert not at.exception
     infos = [i.value for i in at.info]
     assert t("china_only", "en") in infos
-    # Thailand has a GMV figure but no national digital-economy estimate: one chart, one explanation.
-    assert len(figures(at)) == 1
+    # Thailand has GMV (and so GMV / GDP) but no national digital-economy estimate: that chart explains.
+    assert len(figures(at)) == 2
     assert any(i.startswith("No data for the selected countries") and "Malaysia" in i for i in infos)
 
 
@@ -119,3 +121,21 @@ def test_broken_data_shows_the_error_list_not_a_traceback(data_copy, monkeypatch
     report = at.code[0].value
     assert "data/figures.yaml:2: series[0].id: 'Bad Id' is not an id" in report
     assert "data/figures.yaml:2: series[0]: required key 'title' is missing" in report
+
+
+def test_indicator_and_year_follow_the_link():
+    at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM")
+    assert not at.exception
+    figs = figures(at)
+    assert "GDP (current US$)" in figs[0]["layout"]["title"]["text"]
+    ranking = figs[1]
+    assert "2010" in ranking["layout"]["title"]["text"]
+    assert list(ranking["data"][0]["y"]) == ["Viet Nam"]
+    names = {trace["name"] for trace in figs[0]["data"]}
+    assert {"Viet Nam", "World", "East Asia & Pacific", "ASEAN-10 (derived)"} == names
+
+
+def test_year_slider_changes_the_ranking():
+    at = open_app("connectivity.py")
+    at.select_slider(key="url-year").set_value("2010").run()
+    assert "2010" in figures(at)[1]["layout"]["title"]["text"]

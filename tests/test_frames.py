@@ -9,8 +9,11 @@ def test_observation_rows_all_carry_their_source(catalogue):
     obs = frames.observations(catalogue)
     for column in frames.SOURCE_COLUMNS:
         assert column in obs.columns
+    for column in ("source_id", "source_publisher", "status", "source_licence"):
         assert obs[column].notna().all(), column
-    assert obs["source_url"].str.startswith("http").all()
+    urls = {s.id: s.url for s in catalogue.sources}
+    assert (obs["source_url"].fillna("") == obs["source_id"].map(urls).fillna("")).all()
+    assert obs.loc[obs["source_id"] != "world-bank-wdi", "source_url"].str.startswith("http").all()
 
 
 def test_observations_keep_ranges_and_qualifiers(catalogue):

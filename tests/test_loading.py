@@ -198,11 +198,11 @@ def test_field_tag_must_match_the_statement_text(data_copy: Path):
 
 
 def test_oversized_file_is_refused_before_parsing(data_copy: Path):
-    (data_copy / "figures.yaml").write_text("x: " + "y" * 99_997 + "\n", encoding="utf-8")
+    (data_copy / "figures.yaml").write_text("x: " + "y" * 999_997 + "\n", encoding="utf-8")
     with pytest.raises(DataError) as info:
-        load_catalogue(data_copy, max_bytes=60_000)
+        load_catalogue(data_copy, max_bytes=600_000)
     assert [str(p) for p in info.value.problems] == [
-        "data/figures.yaml: file is 100001 bytes, over the 60000-byte limit; refused"
+        "data/figures.yaml: file is 1000001 bytes, over the 600000-byte limit; refused"
     ]
 
 

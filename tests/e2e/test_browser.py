@@ -23,6 +23,8 @@ PAGES = {
     "": ("overview.py", "page_overview"),
     "participants": ("participants.py", "page_participants"),
     "digital-economy": ("digital-economy.py", "page_digital_economy"),
+    "connectivity": ("connectivity.py", "page_connectivity"),
+    "innovation": ("innovation.py", "page_innovation"),
     "agenda": ("agenda.py", "page_agenda"),
     "country": ("country.py", "page_country"),
     "sources": ("sources.py", "page_sources"),
