@@ -1,10 +1,12 @@
 """Router: page config, the shared sidebar (language, country filter, share, about), navigation.
 
 Run from the repository root: `streamlit run dashboard/app.py` (the README's command does).
+Another data directory: `streamlit run dashboard/app.py -- --data DIR` or `DASHBOARD_DATA_DIR=DIR`.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import streamlit as st
@@ -25,6 +27,7 @@ PAGE_LIST = [
     ("sources.py", "page_sources", ":material/menu_book:", "sources"),
 ]
 
+ui.use_data_argument(sys.argv[1:])
 st.set_page_config(
     page_title=t("app_title", DEFAULT_LANG),
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),

@@ -24,6 +24,7 @@ from dashboard import schema
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES_ENV = "DASHBOARD_MAX_FILE_BYTES"
 MAX_DEPTH = 64
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -297,6 +298,12 @@ def _message(err: dict[str, Any]) -> tuple[Path_, str]:
         return loc, f"expected a mapping (key: value), got {_describe(value)}"
     if kind == "list_type":
         return loc, f"expected a list, got {_describe(value)}"
+    if (
+        kind in {"float_type", "int_type"}
+        and isinstance(value, str)
+        and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value)
+    ):
+        return loc, f"{value!r} is read as text: YAML 1.1 needs a dot and a sign in exponents (write 1.0e+3)"
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")
     if kind in {"int_type", "float_type", "string_type", "bool_type"}:
@@ -339,9 +346,13 @@ def _validate(reader: _Reader, model: type[BaseModel], data: Any) -> BaseModel |
 
 
 def load_catalogue(
-    data_dir: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_FILE_BYTES
+    data_dir: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None
 ) -> Catalogue:
-    """Read and check every file in `data_dir`; raise `DataError` listing every problem."""
+    """Read and check every file in `data_dir`; raise `DataError` listing every problem.
+
+    `max_bytes` (default: $DASHBOARD_MAX_FILE_BYTES, else 64 MiB) caps each file's size."""
+    if max_bytes is None:
+        max_bytes = int(os.environ.get(MAX_FILE_BYTES_ENV) or MAX_FILE_BYTES)
     root = resolve_data_dir(data_dir)
     name = root.name or str(root)
     if not root.exists():

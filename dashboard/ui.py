@@ -6,7 +6,9 @@ each `Chart` to `show_chart`, which draws it with its table view, text alternati
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,14 @@ import streamlit as st
 from dashboard import charts, derived, exports, frames, links
 from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
-from dashboard.loading import Catalogue, DataError, fingerprint, load_catalogue, resolve_data_dir
+from dashboard.loading import (
+    DATA_DIR_ENV,
+    Catalogue,
+    DataError,
+    fingerprint,
+    load_catalogue,
+    resolve_data_dir,
+)
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -77,6 +86,15 @@ def _load(data_dir: str, version: str) -> Model | DataError:
             [derived.asean_aggregates(cat, observations), derived.gmv_to_gdp(observations)], ignore_index=True
         ),
     )
+
+
+def use_data_argument(argv: list[str]) -> None:
+    """`streamlit run dashboard/app.py -- --data DIR` serves DIR (same as DASHBOARD_DATA_DIR=DIR)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    data = parser.parse_known_args(argv)[0].data
+    if data:
+        os.environ[DATA_DIR_ENV] = str(Path(data).resolve())
 
 
 def model() -> Model | DataError:
@@ -294,8 +312,10 @@ def show_chart(ch: Chart, st_state: State) -> None:
 
 
 def downloads(ch: Chart, s: State) -> None:
-    """PNG/SVG/PDF/HTML/CSV/XLSX; bytes are built only when a button is clicked."""
-    stamped = exports.stamp(ch.figure, filter_text=s.filter_text(), permalink=s.permalink)
+    """PNG/SVG/PDF/HTML/CSV/XLSX; bytes (and the stamped figure) are built only when clicked."""
+
+    def stamped():
+        return exports.stamp(ch.figure, filter_text=s.filter_text(), permalink=s.permalink)
 
     def name(ext: str) -> str:
         return exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext)
@@ -331,7 +351,7 @@ def downloads(ch: Chart, s: State) -> None:
         with cols[0]:
             st.download_button(
                 "HTML",
-                data=lambda: exports.to_html(stamped, title=ch.title),
+                data=lambda: exports.to_html(stamped(), title=ch.title),
                 file_name=name("html"),
                 mime="text/html",
                 on_click="ignore",
@@ -357,10 +377,10 @@ def downloads(ch: Chart, s: State) -> None:
             )
 
 
-def _image_bytes(fig, fmt: str) -> Callable[[], bytes]:
+def _image_bytes(make_figure, fmt: str) -> Callable[[], bytes]:
     def build() -> bytes:
         try:
-            return exports.to_image(fig, fmt)
+            return exports.to_image(make_figure(), fmt)
         except exports.ExportUnavailable as exc:
             st.toast(str(exc))
             return str(exc).encode()
