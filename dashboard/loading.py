@@ -52,7 +52,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return _printable(text)
+
+
+def _printable(text: str) -> str:
+    """One line per problem, whatever the data holds: control characters are shown escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class DataError(Exception):
@@ -218,8 +224,15 @@ class _Reader:
                 msg = f"YAML syntax error: {msg}"
             self.problem(line, (), msg)
             return None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            self.problem(
+                line, (), f"contains the control character U+{ord(char):04X}, which YAML does not allow"
+            )
+            return None
         except yaml.YAMLError as exc:
-            self.problem(0, (), f"YAML error: {exc}")
+            self.problem(0, (), "YAML error: " + " ".join(str(exc).split()))
             return None
         except RecursionError:
             self.problem(0, (), f"nesting is deeper than {MAX_DEPTH} levels; refused")
@@ -276,8 +289,12 @@ class _Reader:
 _BOOL_HINT = "YAML reads bare yes/no/on/off/NO as a boolean; put the value in quotes"
 
 
+_SCHEMA_TAG = re.compile(r"^[\w-]+\[.*\]$")
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> Path_:
-    return tuple(p for p in loc if isinstance(p, int) or not re.search(r"[\[\]()]|^function-", str(p)))
+    """Drop pydantic's own location tags (`function-after[...]`), keep the data's keys and indexes."""
+    return tuple(p for p in loc if isinstance(p, int) or not _SCHEMA_TAG.match(str(p)))
 
 
 def _message(err: dict[str, Any]) -> tuple[Path_, str]:
