@@ -1,20 +1,24 @@
 """Figure / DataFrame → downloadable bytes: PNG, SVG, PDF, HTML, CSV, XLSX, and the data bundle ZIP.
 
 Static images use kaleido with one long-lived headless Chromium per process: one-shot exports
-start a browser each time (~3 s); the sync server answers in ~0.2-0.4 s but is not thread-safe
-(Kaleido#444), and Streamlit serves sessions on threads, so every call holds one lock. When the
-browser dies mid-session the server is restarted once. Without a browser, kaleido's server would
-block forever, so we check for one first and raise `ExportUnavailable` with a fix instead.
+start a browser each time (~3 s); a kept browser answers in ~0.2-0.4 s but is not thread-safe
+(Kaleido#444), and Streamlit serves sessions on threads, so every call holds one lock. Every call
+has a timeout; when the browser dies or hangs it is replaced and the export retried once. Without a
+browser kaleido would block forever, so we check for one first and raise `ExportUnavailable`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import copy
+import hashlib
 import io
 import os
 import re
 import shutil
 import threading
+import time
 import unicodedata
 import zipfile
 from collections import OrderedDict
@@ -74,29 +78,68 @@ def find_browser() -> str | None:
     return found
 
 
+EXPORT_TIMEOUT_S = 30
+
+
+class _KaleidoWorker:
+    """One kaleido `Kaleido` (one headless Chromium) on its own event-loop thread.
+
+    kaleido's global sync server waits forever once its browser has died (its queue is never
+    served again), so we run our own, with a timeout on every call. MathJax is off: kaleido would
+    otherwise fetch it from a CDN, and exports must work offline.
+    """
+
+    def __init__(self, browser: str):
+        import kaleido
+
+        os.environ["BROWSER_PATH"] = browser
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="kaleido-worker", daemon=True)
+        self.thread.start()
+        self.kaleido = kaleido.Kaleido(n=1, timeout=EXPORT_TIMEOUT_S, mathjax=False)
+        try:
+            self.call(self.kaleido.open())
+        except BaseException:
+            self.close()
+            raise
+
+    def alive(self) -> bool:
+        process = getattr(self.kaleido, "subprocess", None)
+        return process is None or process.poll() is None
+
+    def call(self, coroutine, timeout: float = EXPORT_TIMEOUT_S):
+        """Run `coroutine` on the worker's loop; give up at `timeout`, or at once if the browser died."""
+        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return future.result(0.2)
+            except concurrent.futures.TimeoutError:
+                if time.monotonic() > deadline or not self.alive():
+                    future.cancel()
+                    raise ExportUnavailable("the export browser stopped answering") from None
+
+    def close(self) -> None:
+        """Best effort: close the browser (or kill it if it does not answer), stop the loop."""
+        try:
+            self.call(self.kaleido.close(), timeout=10)
+        except BaseException:  # noqa: S110 - already broken; the process is killed below
+            pass
+        process = getattr(self.kaleido, "subprocess", None)  # choreographer's Popen of the browser
+        if process is not None and process.poll() is None:
+            process.kill()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
 class ImageExporter:
-    """One kaleido sync server per process, one lock, one restart on failure, a small LRU cache."""
+    """One export browser per process, one lock, a restart when it fails, a small LRU cache."""
 
     def __init__(self, cache_size: int = 64):
         self._lock = threading.Lock()
-        self._started = False
+        self._worker: _KaleidoWorker | None = None
         self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._cache_size = cache_size
-
-    def _start(self, browser: str) -> None:
-        import kaleido
-
-        os.environ.setdefault("BROWSER_PATH", browser)
-        kaleido.start_sync_server(silence_warnings=True)
-        self._started = True
-
-    def _stop(self) -> None:
-        import kaleido
-
-        try:
-            kaleido.stop_sync_server(silence_warnings=True)
-        finally:
-            self._started = False
+        self.restarts = 0
 
     def export(self, fig: go.Figure, fmt: str, *, width: int, height: int, scale: float) -> bytes:
         if fmt not in IMAGE_FORMATS:
@@ -107,7 +150,7 @@ class ImageExporter:
                 f"Image export needs a Chromium browser, and none was found: {INSTALL_HINT}."
             )
         spec = fig.to_json()
-        key = f"{fmt}:{width}:{height}:{scale}:{hash(spec)}"
+        key = hashlib.sha256(f"{fmt}:{width}:{height}:{scale}:{spec}".encode()).hexdigest()
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -119,28 +162,29 @@ class ImageExporter:
             return data
 
     def _render(self, fig: go.Figure, fmt: str, width: int, height: int, scale: float, browser: str) -> bytes:
-        import kaleido
-
         opts = {"format": fmt, "width": width, "height": height, "scale": scale}
         for attempt in (1, 2):
             try:
-                if not self._started:
-                    self._start(browser)
-                return kaleido.calc_fig_sync(fig, opts=opts)
+                if self._worker is not None and not self._worker.alive():
+                    raise ExportUnavailable("the export browser is no longer running")
+                if self._worker is None:
+                    self._worker = _KaleidoWorker(browser)
+                return self._worker.call(self._worker.kaleido.calc_fig(fig, opts=opts))
             except Exception as exc:
+                # The browser died, hung or refused: throw it away and start afresh, once.
+                worker, self._worker = self._worker, None
+                if worker is not None:
+                    worker.close()
                 if attempt == 2:
                     raise ExportUnavailable(f"Image export failed: {type(exc).__name__}: {exc}") from exc
-                # The browser died or the server wedged: restart once and retry.
-                try:
-                    self._stop()
-                except Exception:  # noqa: S110 - already broken; starting afresh is the fix
-                    pass
+                self.restarts += 1
         raise AssertionError("unreachable")
 
     def close(self) -> None:
         with self._lock:
-            if self._started:
-                self._stop()
+            if self._worker is not None:
+                self._worker.close()
+                self._worker = None
 
 
 _EXPORTER: ImageExporter | None = None

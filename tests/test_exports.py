@@ -186,3 +186,26 @@ def test_bundle_has_data_yaml_and_a_bilingual_readme(catalogue):
     assert "Internet-economy GMV as a share of GDP" in text and "not comparable" in text
     filtered = pd.read_csv(io.BytesIO(zf.read("data/filtered/observations.csv")), encoding="utf-8-sig")
     assert set(filtered["entity"]) == {"VNM"}
+
+
+@needs_browser
+def test_export_browser_is_replaced_when_it_dies(share_chart):
+    """Kill the export browser: the next export restarts it and still returns a real image."""
+    from benchmarks.common import command_line, descendants
+
+    exporter = exports.ImageExporter()
+    try:
+        first = exporter.export(share_chart.figure, "png", width=300, height=200, scale=1)
+        killed = 0
+        for pid in descendants(__import__("os").getpid()):
+            if "chrom" in command_line(pid):
+                __import__("os").kill(pid, 9)
+                killed += 1
+        assert killed
+        start = time.perf_counter()
+        again = exporter.export(share_chart.figure, "png", width=301, height=200, scale=1)
+        assert png_size(again) == (301, 200) and png_size(first) == (300, 200)
+        assert exporter.restarts == 1
+        assert time.perf_counter() - start < 45
+    finally:
+        exporter.close()

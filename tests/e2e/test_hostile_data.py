@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
+from benchmarks.common import start_server, stop_server
 from tests.conftest import DATA
 from tests.corpus import replace
-from tests.e2e.conftest import start_server, stop_server
 from tests.e2e.test_browser import open_view
 
 pytestmark = pytest.mark.e2e

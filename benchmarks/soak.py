@@ -1,0 +1,237 @@
+"""Bounded soak: N concurrent headless-browser readers for T seconds against one local dashboard.
+
+Each reader opens a page, adds and removes countries in the sidebar filter (timing each change
+until the chart shows it), switches pages, and now and then downloads a chart as CSV and PNG.
+Reports errors (must be 0), median and 95th-percentile filter-to-chart time, and the server's
+memory at start and end. Only 127.0.0.1 is contacted; loops are bounded in count and time.
+
+    python -m benchmarks.soak --sessions 10 --seconds 60 [--kill-export-browser-at 20] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+
+from benchmarks.common import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    command_line,
+    descendants,
+    rss_mib,
+    start_server,
+    stop_server,
+)
+
+COUNTRIES = {
+    "VNM": "Viet Nam",
+    "THA": "Thailand",
+    "IDN": "Indonesia",
+    "MYS": "Malaysia",
+    "PHL": "Philippines",
+    "SGP": "Singapore",
+    "LAO": "Lao PDR",
+    "KHM": "Cambodia",
+    "MMR": "Myanmar",
+    "BRN": "Brunei",
+}
+MAX_ACTIONS_PER_SESSION = 500
+TRACE_NAMES = """() => { const gd = document.querySelector('.js-plotly-plot');
+  return gd && gd.data ? gd.data.map(t => t.name) : []; }"""
+
+
+@dataclass
+class Report:
+    sessions: int
+    seconds: float
+    actions: int = 0
+    filter_changes: int = 0
+    downloads: int = 0
+    errors: list[str] = field(default_factory=list)
+    filter_to_chart_ms: list[float] = field(default_factory=list)
+    rss_start_mib: float = 0.0
+    rss_warm_mib: float = 0.0
+    rss_end_mib: float = 0.0
+    export_browser_killed: int = 0
+
+    def summary(self) -> dict:
+        times = sorted(self.filter_to_chart_ms)
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))] if times else None
+        out = asdict(self)
+        out.pop("filter_to_chart_ms")
+        out["errors"] = len(self.errors)
+        out["error_samples"] = self.errors[:5]
+        out["median_filter_to_chart_ms"] = round(statistics.median(times), 1) if times else None
+        out["p95_filter_to_chart_ms"] = round(p95, 1) if p95 is not None else None
+        return out
+
+
+async def settle(page) -> None:
+    await page.wait_for_selector("[data-testid=stSidebar] [data-testid=stMultiSelect]")
+    await page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 1")
+
+
+async def toggle_country(page, code: str, report: Report) -> None:
+    """Add `code` to the filter (or remove it if present) and time until the chart shows it."""
+    name = COUNTRIES[code]
+    names = await page.evaluate(TRACE_NAMES)
+    start = time.perf_counter()
+    try:
+        await _toggle(page, name, name in names)
+    except Exception as exc:
+        raise RuntimeError(
+            f"{'removing' if name in names else 'adding'} {name} on {page.url}: {exc}"
+        ) from exc
+    report.filter_to_chart_ms.append((time.perf_counter() - start) * 1000)
+    report.filter_changes += 1
+
+
+async def _toggle(page, name: str, present: bool) -> None:
+    if present:
+        await page.locator(f"[data-testid=stSidebar] button[aria-label^='Remove {name}']").click()
+        await page.wait_for_function(f"() => !({TRACE_NAMES})().includes({json.dumps(name)})")
+    else:
+        box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
+        await box.click()
+        await box.fill(name)
+        await page.get_by_role("option", name=name).first.click()
+        await page.keyboard.press("Escape")
+        await page.wait_for_function(f"() => ({TRACE_NAMES})().includes({json.dumps(name)})")
+
+
+async def download(page, report: Report) -> None:
+    await page.get_by_role("button", name="Download", exact=True).first.click()
+    for fmt in ("CSV", "PNG"):
+        async with page.expect_download(timeout=60_000) as info:
+            await page.get_by_role("button", name=fmt, exact=True).first.click()
+        dl = await info.value
+        failure = await dl.failure()
+        if failure:
+            raise RuntimeError(f"{fmt} download failed: {failure} ({dl.url})")
+        path = await dl.path()
+        data = open(path, "rb").read()
+        if fmt == "PNG" and not data.startswith(b"\x89PNG"):
+            raise RuntimeError(f"PNG download is not a PNG: {data[:60]!r}")
+        if fmt == "CSV" and b"source_id" not in data[:2000]:
+            raise RuntimeError("CSV download lacks its source columns")
+    await page.keyboard.press("Escape")
+    report.downloads += 1
+
+
+async def reader(browser, base: str, deadline: float, report: Report, seed: int) -> None:
+    rng = random.Random(seed)  # noqa: S311 - reproducible reader behaviour, not security
+    context = await browser.new_context(viewport={"width": 1300, "height": 900}, accept_downloads=True)
+
+    async def only_local(route):
+        if route.request.url.startswith(base) or route.request.url.startswith(("data:", "blob:")):
+            await route.continue_()
+        else:
+            report.errors.append(f"outside request: {route.request.url}")
+            await route.abort()
+
+    await context.route("**/*", only_local)
+    page = await context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        for _ in range(MAX_ACTIONS_PER_SESSION):
+            if time.monotonic() > deadline:
+                break
+            other = rng.choice(["", "participants", "digital-economy", "agenda"])
+            await page.goto(f"{base}/{other}?country=CHN")
+            await settle(page)
+            path = "connectivity"
+            await page.locator("[data-testid=stSidebarNav] a[href$='/connectivity']").click()
+            await page.wait_for_url(f"{base}/connectivity?country=CHN")
+            await page.wait_for_function(f"() => ({TRACE_NAMES})().includes('China')")
+            for _ in range(rng.randint(2, 4)):
+                if time.monotonic() > deadline:
+                    break
+                await toggle_country(page, rng.choice(list(COUNTRIES)), report)
+                report.actions += 1
+            if rng.random() < 0.5 and time.monotonic() < deadline:
+                await download(page, report)
+            if await page.locator("[data-testid=stException]").count():
+                report.errors.append(f"exception box on /{path}")
+    except Exception as exc:  # every failure is counted, none stops the others
+        message = " ".join(str(exc).split())[:300]
+        report.errors.append(f"{type(exc).__name__}: {message}")
+    finally:
+        await context.close()
+
+
+def kill_export_browser(server_pid: int) -> int:
+    """Kill the Chromium that kaleido started inside the server (not the readers' browser)."""
+    killed = 0
+    for pid in descendants(server_pid):
+        if "chrom" in command_line(pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+    return killed
+
+
+async def soak(sessions: int, seconds: float, kill_at: float | None, base: str, server_pid: int) -> Report:
+    from playwright.async_api import async_playwright
+
+    report = Report(sessions=sessions, seconds=seconds)
+    report.rss_start_mib = round(rss_mib(server_pid), 1)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        deadline = time.monotonic() + seconds
+        tasks = [
+            asyncio.create_task(reader(browser, base, deadline, report, seed)) for seed in range(sessions)
+        ]
+
+        async def sample_warm() -> None:
+            await asyncio.sleep(seconds / 3)
+            report.rss_warm_mib = round(rss_mib(server_pid), 1)
+
+        tasks.append(asyncio.create_task(sample_warm()))
+        if kill_at is not None:
+            await asyncio.sleep(kill_at)
+            while not report.export_browser_killed and time.monotonic() < deadline - 5:
+                report.export_browser_killed = kill_export_browser(server_pid)
+                await asyncio.sleep(0.5)
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 180)
+        await browser.close()
+    report.rss_end_mib = round(rss_mib(server_pid), 1)
+    return report
+
+
+def run(sessions: int, seconds: float, kill_at: float | None = None) -> dict:
+    proc, base = start_server()
+    try:
+        report = asyncio.run(soak(sessions, seconds, kill_at, base, proc.pid))
+    finally:
+        stop_server(proc)
+    return report.summary()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--kill-export-browser-at", type=float, default=None)
+    parser.add_argument("--json", default=None, help="write the summary here too")
+    args = parser.parse_args(argv)
+    summary = run(args.sessions, args.seconds, args.kill_export_browser_at)
+    text = json.dumps(summary, indent=2)
+    print(text)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    return 0 if summary["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
