@@ -360,7 +360,7 @@ def downloads(ch: Chart, s: State) -> None:
         with cols[1]:
             st.download_button(
                 "CSV",
-                data=lambda: exports.to_csv(ch.table),
+                data=_table_bytes(ch, "csv", lambda: exports.to_csv(ch.table)),
                 file_name=name("csv"),
                 mime="text/csv",
                 on_click="ignore",
@@ -369,12 +369,26 @@ def downloads(ch: Chart, s: State) -> None:
         with cols[2]:
             st.download_button(
                 "Excel",
-                data=lambda: exports.to_xlsx(ch.table, about=about),
+                data=_table_bytes(
+                    ch,
+                    f"xlsx {s.permalink} {dt.date.today()}",
+                    lambda: exports.to_xlsx(ch.table, about=about),
+                ),
                 file_name=name("xlsx"),
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 on_click="ignore",
                 key=f"dl-{ch.slug}-xlsx",
             )
+
+
+def _table_bytes(ch: Chart, key: str, build: Callable[[], bytes]) -> bytes:
+    """CSV and Excel are small: built once per cached chart and handed over eagerly. (A deferred
+    download's file is not tied to the session, and under many concurrent reruns Streamlit's orphan
+    sweep can delete it before the browser fetches it.)"""
+    cache = ch.__dict__.setdefault("_bytes", {})
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
 
 
 def _image_bytes(make_figure, fmt: str) -> Callable[[], bytes]:
