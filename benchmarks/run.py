@@ -1,0 +1,479 @@
+"""Benchmark: the dashboard against the floor of its own stack, as ratios measured side by side.
+
+    python -m benchmarks.run [--quick] [--only rerun,export,scale,cold,browser,concurrency] [--json out.json]
+
+Each figure is (dashboard time) / (the same work done by the thinnest possible Streamlit + Plotly
+app on this machine, in the same run), so shared-machine noise cancels out. Prints a table, writes
+JSON, and exits non-zero when a target is missed. Only 127.0.0.1 is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.common import CHROMIUM, LAUNCH_ARGS, REPO, free_port, start_server, stop_server, wait_healthy
+
+APP = REPO / "dashboard" / "app.py"
+TARGETS = {"rerun": 1.5, "browser": 1.5, "cold": 1.3, "export": 1.5, "scale": 2.0, "concurrency": None}
+PAGES = [
+    "overview.py",
+    "participants.py",
+    "digital-economy.py",
+    "connectivity.py",
+    "innovation.py",
+    "agenda.py",
+    "country.py",
+    "sources.py",
+]
+SELECTIONS = [["VNM"], ["THA", "IDN"], ["CHN"], [], ["MYS", "SGP", "PHL"]]
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)
+
+
+# --- 1. rerun cost per page (AppTest) -------------------------------------------------------------
+
+FLOOR_RERUN = """
+import json
+import plotly.io as pio
+import streamlit as st
+
+@st.cache_resource
+def figures():
+    return [pio.from_json(spec) for spec in json.load(open({path!r}, encoding="utf-8"))]
+
+st.multiselect("Countries", ["VNM", "THA", "IDN", "CHN", "MYS", "SGP", "PHL"], key="country")
+for i, fig in enumerate(figures()):
+    st.plotly_chart(fig, theme=None, key=f"fig-{{i}}")
+"""
+
+
+def _time_reruns(at, reps: int) -> list[float]:
+    times = []
+    for i in range(reps):
+        at.multiselect(key="country").set_value(SELECTIONS[i % len(SELECTIONS)])
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        assert not at.exception, at.exception
+    return times
+
+
+def bench_rerun(reps: int) -> list[dict]:
+    from streamlit.testing.v1 import AppTest
+
+    rows = []
+    tmp = Path(tempfile.mkdtemp(prefix="floor-"))
+    for page in PAGES:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        if page != "overview.py":
+            at.switch_page(f"app_pages/{page}")
+        at.run()
+        _time_reruns(at, len(SELECTIONS))  # warm every cache once
+        page_times = _time_reruns(at, reps)
+        specs = [el.proto.spec for el in at.get("plotly_chart")]
+        (tmp / "figures.json").write_text(json.dumps(specs), encoding="utf-8")
+        floor_script = tmp / "floor.py"
+        floor_script.write_text(FLOOR_RERUN.format(path=str(tmp / "figures.json")), encoding="utf-8")
+        floor = AppTest.from_file(str(floor_script), default_timeout=120).run()
+        _time_reruns(floor, len(SELECTIONS))
+        floor_times = _time_reruns(floor, reps)
+        page_ms, floor_ms = median_ms(page_times), median_ms(floor_times)
+        rows.append(
+            {
+                "measure": "rerun",
+                "case": page,
+                "charts": len(specs),
+                "dashboard_ms": page_ms,
+                "floor_ms": floor_ms,
+                "ratio": round(page_ms / floor_ms, 2),
+                "target": TARGETS["rerun"],
+            }
+        )
+    shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+# --- 4. export ------------------------------------------------------------------------------------
+
+
+def bench_export(reps: int) -> list[dict]:
+    import plotly.graph_objects as go
+
+    from dashboard import charts, exports, frames
+    from dashboard.loading import load_catalogue
+
+    cat = load_catalogue(REPO / "data")
+    obs = frames.observations(cat)
+    chart = charts.gmv_by_country(frames.series_rows(obs, "internet_economy_gmv").query("not is_group"), "en")
+    fig = exports.stamp(chart.figure, filter_text="Countries shown: all", permalink="http://127.0.0.1/")
+    floor_fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2]))
+    exporter = exports.ImageExporter(cache_size=0)
+    try:
+        start = time.perf_counter()
+        exporter.export(fig, "png", width=1000, height=600, scale=2)
+        cold = time.perf_counter() - start
+        dash, floor = [], []
+        for i in range(reps):  # a different size each time: no cache can answer
+            start = time.perf_counter()
+            exporter.export(fig, "png", width=1000 + i, height=600, scale=2)
+            dash.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            exporter.export(floor_fig, "png", width=1000 + i, height=600, scale=2)
+            floor.append(time.perf_counter() - start)
+    finally:
+        exporter.close()
+    d, f = median_ms(dash), median_ms(floor)
+    return [
+        {
+            "measure": "export",
+            "case": "warm PNG 2x (cold first export: %.0f ms)" % (cold * 1000),
+            "dashboard_ms": d,
+            "floor_ms": f,
+            "ratio": round(d / f, 2),
+            "target": TARGETS["export"],
+        }
+    ]
+
+
+# --- 5. data scale --------------------------------------------------------------------------------
+
+
+def synthetic_series_file(path: Path, n: int) -> None:
+    """`n` observations over 11 countries and many years, split into series of 10 000."""
+    countries = ["BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "CHN"]
+    years = list(range(1990, 2036))
+    lines = ["# synthetic benchmark data", "series:"]
+    per_series = len(countries) * len(years)
+    for s in range((n + per_series - 1) // per_series):
+        lines += [
+            f"  - id: synthetic_{s}",
+            "    title: {en: Synthetic, zh: 合成}",
+            "    unit: {en: units, zh: 单位}",
+            '    short_unit: "u"',
+            "    percent: false",
+            "    definition: world_bank_wdi_indicator",
+            "    description: {en: Benchmark data., zh: 基准数据。}",
+            "    processing: {en: Generated., zh: 生成。}",
+            "    observations:",
+        ]
+        count = min(per_series, n - s * per_series)
+        for k in range(count):
+            c, y = countries[k % len(countries)], years[k // len(countries)]
+            lines.append(
+                f'      - {{entity: "{c}", year: {y}, value: {k * 1.5 + s}, kind: actual, '
+                f"source: world-bank-wdi, status: verified}}"
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def bench_scale(sizes: list[int]) -> list[dict]:
+    from dashboard import frames
+    from dashboard.loading import load_catalogue
+
+    rows = []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for n in sizes:
+        tmp = Path(tempfile.mkdtemp(prefix="scale-"))
+        data = tmp / "data"
+        shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("wdi.yaml", "figures.yaml"))
+        synthetic_series_file(data / "figures.yaml", n)
+        start = time.perf_counter()
+        for p in sorted(data.glob("*.yaml")):
+            yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - CSafeLoader is safe
+        bare = time.perf_counter() - start
+        start = time.perf_counter()
+        cat = load_catalogue(data, max_bytes=1 << 31)
+        obs = frames.observations(cat)
+        ours = time.perf_counter() - start
+        assert len(obs) == n
+        rows.append(
+            {
+                "measure": "scale",
+                "case": f"{n:,} observations",
+                "dashboard_ms": round(ours * 1000),
+                "floor_ms": round(bare * 1000),
+                "ratio": round(ours / bare, 2),
+                "target": TARGETS["scale"],
+            }
+        )
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+# --- 3. cold start and 2. filter-to-chart in the browser -------------------------------------------
+
+FLOOR_ONE_CHART = """
+import plotly.graph_objects as go
+import streamlit as st
+
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])), theme=None)
+"""
+
+FLOOR_SELECT = """
+import json
+import plotly.io as pio
+import streamlit as st
+
+@st.cache_resource
+def variants():
+    specs = json.load(open({path!r}, encoding="utf-8"))
+    return {{option: [pio.from_json(s) for s in figs] for option, figs in specs.items()}}
+
+choice = st.selectbox("Country", list(variants()), key="choice")
+for i, fig in enumerate(variants()[choice]):
+    st.plotly_chart(fig, theme=None, key=f"fig-{{i}}")
+"""
+
+FIRST_CHART = "() => !!document.querySelector('.js-plotly-plot .main-svg')"
+
+
+def _launch(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+
+
+def _cold_start(script: str, path: str, pw) -> float:
+    port = free_port()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(base, proc)
+        browser = _launch(pw)
+        page = browser.new_page()
+        page.goto(base + path)
+        page.wait_for_function(FIRST_CHART, timeout=60_000)
+        elapsed = time.perf_counter() - start
+        browser.close()
+        return elapsed
+    finally:
+        stop_server(proc)
+
+
+def bench_cold(reps: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="floor-"))
+    floor = tmp / "floor_one_chart.py"
+    floor.write_text(FLOOR_ONE_CHART, encoding="utf-8")
+    dash, base = [], []
+    with sync_playwright() as pw:
+        for _ in range(reps):
+            dash.append(_cold_start("dashboard/app.py", "/", pw))
+            base.append(_cold_start(str(floor), "/", pw))
+    shutil.rmtree(tmp, ignore_errors=True)
+    d, f = median_ms(dash), median_ms(base)
+    return [
+        {
+            "measure": "cold",
+            "case": "streamlit run -> first chart drawn",
+            "dashboard_ms": d,
+            "floor_ms": f,
+            "ratio": round(d / f, 2),
+            "target": TARGETS["cold"],
+        }
+    ]
+
+
+TRACE_NAMES = "() => { const gd = document.querySelector('.js-plotly-plot'); return gd && gd.data ? gd.data.map(t => t.name) : []; }"
+TOGGLE = ["Viet Nam", "Thailand", "Indonesia", "Malaysia", "Singapore", "Philippines"]
+
+
+def _dashboard_filter_times(base: str, pw, reps: int) -> tuple[list[float], int]:
+    browser = _launch(pw)
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(base + "/connectivity?country=CHN")
+    page.wait_for_function(f"() => ({TRACE_NAMES})().includes('China')", timeout=60_000)
+    charts = page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
+    times = []
+    for i in range(reps):
+        name = TOGGLE[i % len(TOGGLE)]
+        box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
+        box.click()
+        box.fill(name)
+        option = page.get_by_role("option", name=name).first
+        option.wait_for()
+        start = time.perf_counter()
+        option.click()
+        page.wait_for_function(f"() => ({TRACE_NAMES})().includes({json.dumps(name)})", timeout=60_000)
+        page.wait_for_function("n => document.querySelectorAll('.js-plotly-plot').length >= n", arg=charts)
+        times.append(time.perf_counter() - start)
+        page.keyboard.press("Escape")
+        page.locator(f"[data-testid=stSidebar] button[aria-label^='Remove {name}']").click()
+        page.wait_for_function(f"() => !({TRACE_NAMES})().includes({json.dumps(name)})", timeout=60_000)
+    browser.close()
+    return times, charts
+
+
+def _floor_filter_times(base: str, pw, reps: int, options: list[str]) -> list[float]:
+    browser = _launch(pw)
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(base + "/")
+    page.wait_for_function(FIRST_CHART, timeout=60_000)
+    times = []
+    for i in range(reps):
+        option = options[(i % (len(options) - 1)) + 1] if i % 2 == 0 else options[0]
+        page.locator("[data-testid=stSelectbox]").click()
+        item = page.get_by_role("option", name=option, exact=True)
+        item.wait_for()
+        start = time.perf_counter()
+        item.click()
+        page.wait_for_function(
+            f"() => {{ const gd = document.querySelector('.js-plotly-plot'); return gd && gd.data && gd.data.some(t => t.name === {json.dumps(option)}); }}",
+            timeout=60_000,
+        )
+        times.append(time.perf_counter() - start)
+    browser.close()
+    return times
+
+
+def bench_browser(reps: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+    from streamlit.testing.v1 import AppTest
+
+    # Ready-made figures: the Connectivity page's own output for each selection the test makes.
+    variants = {}
+    for option in ["China", *TOGGLE]:
+        codes = {
+            "China": ["CHN"],
+            "Viet Nam": ["CHN", "VNM"],
+            "Thailand": ["CHN", "THA"],
+            "Indonesia": ["CHN", "IDN"],
+            "Malaysia": ["CHN", "MYS"],
+            "Singapore": ["CHN", "SGP"],
+            "Philippines": ["CHN", "PHL"],
+        }[option]
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.query_params["country"] = codes
+        at.switch_page("app_pages/connectivity.py")
+        at.run()
+        variants[option] = [el.proto.spec for el in at.get("plotly_chart")]
+    tmp = Path(tempfile.mkdtemp(prefix="floor-"))
+    (tmp / "variants.json").write_text(json.dumps(variants), encoding="utf-8")
+    floor = tmp / "floor_select.py"
+    floor.write_text(FLOOR_SELECT.format(path=str(tmp / "variants.json")), encoding="utf-8")
+    with sync_playwright() as pw:
+        proc, base = start_server()
+        try:
+            dash, charts = _dashboard_filter_times(base, pw, reps)
+        finally:
+            stop_server(proc)
+        proc, base = start_server(script=str(floor))
+        try:
+            flo = _floor_filter_times(base, pw, reps, ["China", *TOGGLE])
+        finally:
+            stop_server(proc)
+    shutil.rmtree(tmp, ignore_errors=True)
+    d, f = median_ms(dash), median_ms(flo)
+    return [
+        {
+            "measure": "browser",
+            "case": f"filter -> {charts} charts updated (Connectivity)",
+            "dashboard_ms": d,
+            "floor_ms": f,
+            "ratio": round(d / f, 2),
+            "target": TARGETS["browser"],
+        }
+    ]
+
+
+# --- 6. concurrency -------------------------------------------------------------------------------
+
+
+def bench_concurrency(seconds: float) -> list[dict]:
+    from benchmarks import soak
+
+    one = soak.run(sessions=1, seconds=seconds)
+    ten = soak.run(sessions=10, seconds=seconds)
+    rows = [
+        {
+            "measure": "concurrency",
+            "case": "p95 filter->chart, 10 sessions / 1 (one process)",
+            "dashboard_ms": ten["p95_filter_to_chart_ms"],
+            "floor_ms": one["p95_filter_to_chart_ms"],
+            "ratio": round(ten["p95_filter_to_chart_ms"] / one["p95_filter_to_chart_ms"], 2),
+            "target": None,
+            "errors": one["errors"] + ten["errors"],
+        }
+    ]
+    return rows
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and sizes up to 100 000")
+    parser.add_argument("--only", default="rerun,export,scale,cold,browser,concurrency")
+    parser.add_argument("--json", default="benchmarks/latest.json")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    reps = 7 if args.quick else 15
+    rows: list[dict] = []
+    if "rerun" in only:
+        rows += bench_rerun(reps)
+    if "export" in only:
+        rows += bench_export(reps)
+    if "scale" in only:
+        rows += bench_scale([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    if "cold" in only:
+        rows += bench_cold(2 if args.quick else 3)
+    if "browser" in only:
+        rows += bench_browser(6 if args.quick else 12)
+    if "concurrency" in only:
+        rows += bench_concurrency(30 if args.quick else 60)
+    machine = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": __import__("os").cpu_count(),
+        "platform": platform.platform(),
+    }
+    print(f"{'measure':<12} {'case':<58} {'dashboard':>11} {'floor':>11} {'ratio':>6} {'target':>7}  ok")
+    missed = 0
+    for r in rows:
+        ok = r["target"] is None or r["ratio"] <= r["target"]
+        missed += not ok
+        target = "-" if r["target"] is None else f"≤{r['target']}"
+        print(
+            f"{r['measure']:<12} {r['case'][:58]:<58} {r['dashboard_ms']:>9}ms {r['floor_ms']:>9}ms "
+            f"{r['ratio']:>6} {target:>7}  {'yes' if ok else 'NO'}"
+        )
+    Path(args.json).write_text(
+        json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"\n{len(rows) - missed} of {len(rows)} within target; JSON: {args.json}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
