@@ -108,7 +108,7 @@ async def _toggle(page, name: str, present: bool) -> None:
 
 
 async def download(page, report: Report) -> None:
-    await page.get_by_role("button", name="Download", exact=True).first.click()
+    await page.get_by_role("radio", name="Download", exact=True).first.click()
     for fmt in ("CSV", "PNG"):
         async with page.expect_download(timeout=60_000) as info:
             await page.get_by_role("button", name=fmt, exact=True).first.click()

@@ -35,7 +35,7 @@ st.set_page_config(
     menu_items={"About": t("about_text", "en") + "\n\n" + t("about_text", "zh")},
 )
 
-loaded = ui.model()
+loaded = ui.model(fresh=True)
 if isinstance(loaded, DataError):
     ui.show_data_error(loaded, ui.read_language())
     st.stop()

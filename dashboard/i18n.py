@@ -76,6 +76,9 @@ STRINGS: dict[str, dict[str, str]] = {
     # chart furniture
     "view_chart": {"en": "Chart", "zh": "图表"},
     "view_table": {"en": "Table", "zh": "表格"},
+    "view_sources": {"en": "Sources", "zh": "来源"},
+    "view_download": {"en": "Download", "zh": "下载"},
+    "no_row_sources": {"en": "The sources are named in the chart's footer.", "zh": "来源见图表底部说明。"},
     "source": {"en": "Source", "zh": "来源"},
     "sources_label": {"en": "Sources", "zh": "来源"},
     "licence": {"en": "Licence", "zh": "许可"},

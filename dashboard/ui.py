@@ -97,9 +97,15 @@ def use_data_argument(argv: list[str]) -> None:
         os.environ[DATA_DIR_ENV] = str(Path(data).resolve())
 
 
-def model() -> Model | DataError:
+def model(*, fresh: bool = False) -> Model | DataError:
+    """The data for this run. The router asks with `fresh=True` once per run (one stat of each
+    data file); pages then reuse that answer instead of checking the files again."""
+    if not fresh and "_model" in st.session_state:
+        return st.session_state["_model"]
     data_dir = resolve_data_dir()
-    return _load(str(data_dir), fingerprint(data_dir))
+    loaded = _load(str(data_dir), fingerprint(data_dir))
+    st.session_state["_model"] = loaded
+    return loaded
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -289,14 +295,20 @@ def show_data_error(err: DataError, lang: str) -> None:
 # --- one chart, with its table, text alternative and downloads ----------------------------------
 
 
+VIEWS = ["chart", "table", "sources", "download"]
+
+
 def show_chart(ch: Chart, st_state: State) -> None:
+    """A chart with Our-World-in-Data-style tabs: Chart, Table, Sources, Download.
+
+    Only the open tab is built, so an ordinary rerun pays for the figure and nothing else."""
     lang = st_state.lang
     if ch.is_empty:
         st.info(ch.empty_message)
         return
     view = st.segmented_control(
         ch.title,
-        options=["chart", "table"],
+        options=VIEWS,
         format_func=lambda v: t(f"view_{v}", lang),
         default="chart",
         key=f"view-{ch.slug}",
@@ -305,10 +317,37 @@ def show_chart(ch: Chart, st_state: State) -> None:
     )
     if view == "table":
         st.dataframe(ch.table, hide_index=True, width="stretch")
+    elif view == "sources":
+        show_sources(ch, lang)
+    elif view == "download":
+        downloads(ch, st_state)
     else:
         st.plotly_chart(ch.figure, theme=None, config=PLOTLY_CONFIG, key=f"fig-{ch.slug}", width="stretch")
     st.caption(f"{t('alt_prefix', lang)}: {ch.alt}")
-    downloads(ch, st_state)
+
+
+def show_sources(ch: Chart, lang: str) -> None:
+    """Every source the plotted rows rest on, with how many rows each carries and their status."""
+    table = ch.table
+    if "source_id" not in table:
+        st.write(t("no_row_sources", lang))
+        return
+    cols = [
+        c
+        for c in ("source_id", "source_publisher", "source_url", "source_date", "source_licence")
+        if c in table
+    ]
+    summary = (
+        table.groupby(cols, dropna=False)
+        .agg(rows=("source_id", "size"), status=("status", lambda v: ", ".join(sorted(set(v)))))
+        .reset_index()
+    )
+    st.dataframe(
+        summary,
+        hide_index=True,
+        width="stretch",
+        column_config={"source_url": st.column_config.LinkColumn(display_text="↗ link")},
+    )
 
 
 def downloads(ch: Chart, s: State) -> None:
@@ -328,7 +367,7 @@ def downloads(ch: Chart, s: State) -> None:
         ("downloaded", dt.date.today().isoformat()),
     ]
     browser = exports.find_browser()
-    with st.popover(t("download", s.lang), icon=":material/download:"):
+    with st.container(border=True):
         cols = st.columns(3)
         for i, fmt in enumerate(exports.IMAGE_FORMATS):
             with cols[i]:
@@ -402,14 +441,22 @@ def _image_bytes(make_figure, fmt: str) -> Callable[[], bytes]:
     return build
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _filtered_tables(_m: Model, version: str, selected: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The bundle's filtered tables, once per data version and selection (not on every rerun)."""
+    full = _m.tables
+    filtered = dict(full)
+    if selected:
+        filtered["observations"] = full["observations"][full["observations"]["entity"].isin(selected)]
+        filtered["participants"] = full["participants"][full["participants"]["represents"].isin(selected)]
+        filtered["countries"] = full["countries"][full["countries"]["code"].isin(selected)]
+    return filtered
+
+
 def bundle_download(s: State, m: Model, *, where=st) -> None:
     """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README."""
     full = m.tables
-    filtered = dict(full)
-    if s.selected:
-        filtered["observations"] = full["observations"][full["observations"]["entity"].isin(s.selected)]
-        filtered["participants"] = full["participants"][full["participants"]["represents"].isin(s.selected)]
-        filtered["countries"] = full["countries"][full["countries"]["code"].isin(s.selected)]
+    filtered = _filtered_tables(m, m.cat.fingerprint, tuple(s.selected))
 
     def build() -> bytes:
         readme = exports.bundle_readme(
@@ -433,6 +480,23 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
 REFERENCES = ["WLD", "EAS", derived.ASEAN]
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _indicator_rows(_m: Model, version: str, series_id: str) -> tuple[pd.DataFrame, list[str], str]:
+    """One series' rows (ours and derived), its years, and the default ranking year: the latest
+    year in which at least half of the countries with any value have one."""
+    rows = pd.concat(
+        [
+            _m.observations[_m.observations["series_id"] == series_id],
+            _m.derived[_m.derived["series_id"] == series_id],
+        ],
+        ignore_index=True,
+    )
+    counts = rows[~rows["is_group"]].groupby("year")["entity"].nunique()
+    years = [str(y) for y in sorted(counts.index)]
+    default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
+    return rows, years, default_year
+
+
 def indicator_page(topics: tuple[str, ...], heading: str) -> None:
     """Connectivity / Innovation: lines over time, a ranking for a chosen year, China vs ASEAN-10."""
     s, m = state(), model()
@@ -443,32 +507,39 @@ def indicator_page(topics: tuple[str, ...], heading: str) -> None:
     titles = {x.id: (x.title.zh if lang == "zh" else x.title.en) for x in series}
     choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)
     meta = m.series(choice)
-    rows = pd.concat(
-        [m.observations[m.observations["series_id"] == choice], m.derived[m.derived["series_id"] == choice]],
-        ignore_index=True,
-    )
-    countries = rows[~rows["is_group"]]
-    counts = countries.groupby("year")["entity"].nunique()
-    years = [str(y) for y in sorted(counts.index)]
-    default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
+    rows, years, default_year = _indicator_rows(m, m.cat.fingerprint, choice)
     year = int(url_choice("year", years, default_year, st.select_slider, t("indicator_year", lang)))
     unit = meta.unit.zh if lang == "zh" else meta.unit.en
     title = titles[choice]
     shown = s.selected or m.country_codes
     key = (m.cat.fingerprint, choice, *s.key)
-    lines = rows[rows["entity"].isin([*shown, *REFERENCES])]
-    ui_chart = chart(("lines", *key), lambda: charts.indicator_lines(lines, lang, title=title, unit=unit))
-    show_chart(ui_chart, s)
-    ranked = countries[(countries["year"] == year) & countries["entity"].isin(shown)]
-    show_chart(
-        chart(
-            ("ranking", year, *key),
-            lambda: charts.indicator_ranking(ranked, lang, title=title, unit=unit, year=year, highlight=[]),
+    # The builders (and the row filtering they need) run only when their key is new.
+    lines = chart(
+        ("lines", *key),
+        lambda: charts.indicator_lines(
+            rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
         ),
-        s,
     )
-    pair = rows[rows["entity"].isin(["CHN", derived.ASEAN])]
-    show_chart(chart(("pair", *key), lambda: charts.china_vs_asean(pair, lang, title=title, unit=unit)), s)
+    show_chart(lines, s)
+    ranking = chart(
+        ("ranking", year, *key),
+        lambda: charts.indicator_ranking(
+            rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)],
+            lang,
+            title=title,
+            unit=unit,
+            year=year,
+            highlight=[],
+        ),
+    )
+    show_chart(ranking, s)
+    pair = chart(
+        ("pair", *key),
+        lambda: charts.china_vs_asean(
+            rows[rows["entity"].isin(["CHN", derived.ASEAN])], lang, title=title, unit=unit
+        ),
+    )
+    show_chart(pair, s)
     with st.expander(t("about_indicator", lang)):
         origin = meta.origin
         st.markdown(f"**{links.escape_markdown(meta.title.en)}** · `{origin.dataset_code if origin else ''}`")

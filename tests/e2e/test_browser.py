@@ -158,7 +158,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_downloads_arrive_as_real_files(page, server, tmp_path):
     open_view(page, server, "", "?country=VNM", charts=1)
-    page.get_by_role("button", name=re.compile("Download$")).first.click()
+    page.get_by_role("radio", name="Download", exact=True).first.click()
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="PNG", exact=True).click()
     png = info.value
