@@ -23,3 +23,17 @@ def catalogue():
     from dashboard.loading import load_catalogue
 
     return load_catalogue(DATA)
+
+
+def _hypothesis_profiles() -> None:
+    """In CI, hypothesis draws the same examples every run: a red build is reproducible, never luck."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()
