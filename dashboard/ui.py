@@ -475,6 +475,37 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
     )
 
 
+# --- country profile ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    figures: pd.DataFrame  # curated (non-World Bank) observations for the country
+    sparklines: pd.DataFrame  # one row per World Bank series
+    rankings: list[Chart]  # where the country stands on each curated series it has
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def country_profile(_m: Model, version: str, code: str, lang: str) -> CountryProfile:
+    """The country page's tables, built once per data version, country and language."""
+    obs = _m.observations
+    mine = obs[(obs["entity"] == code) & (obs["source_id"] != "world-bank-wdi")]
+    rankings = []
+    for series_id in ("internet_economy_gmv", "national_digital_economy_share_of_gdp"):
+        rows = frames.series_rows(obs, series_id)
+        rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"])]
+        years = rows[rows["entity"] == code]["year"]
+        if years.empty:
+            continue
+        rows = rows[rows["year"] == int(years.max())]
+        first = rows.iloc[0]
+        title, unit = first[f"series_title_{lang}"], first[f"unit_{lang}"]
+        rankings.append(charts.ranking(rows, lang, code, title, unit))
+    return CountryProfile(
+        charts.observation_table(mine, lang), frames.sparkline_table(obs, code, lang), rankings
+    )
+
+
 # --- World Bank indicator pages -----------------------------------------------------------------
 
 REFERENCES = ["WLD", "EAS", derived.ASEAN]

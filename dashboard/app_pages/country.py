@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, frames, ui
+from dashboard import ui
 from dashboard.i18n import t
 from dashboard.links import escape_markdown as esc
 
@@ -30,31 +30,17 @@ for p in people.itertuples():
         st.caption(esc(note))
 
 st.subheader(t("figures_for", lang, country=names[code]), anchor=False)
-mine = m.observations[(m.observations["entity"] == code) & (m.observations["source_id"] != "world-bank-wdi")]
-if mine.empty:
+profile = ui.country_profile(m, m.cat.fingerprint, code, lang)
+if profile.figures.empty:
     st.write(t("no_figures", lang))
 else:
-    st.dataframe(charts.observation_table(mine, lang), hide_index=True, width="stretch")
-    for series_id in ("internet_economy_gmv", "national_digital_economy_share_of_gdp"):
-        rows = frames.series_rows(m.observations, series_id)
-        rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"])]
-        years = rows[rows["entity"] == code]["year"]
-        if years.empty:
-            continue
-        year = int(years.max())
-        rows = rows[rows["year"] == year]
-        first = rows.iloc[0]
-        title = first[f"series_title_{lang}"]
-        unit = first[f"unit_{lang}"]
-        ch = ui.chart(
-            ("rank", series_id, code, m.cat.fingerprint, lang),
-            lambda rows=rows, title=title, unit=unit: charts.ranking(rows, lang, code, title, unit),
-        )
-        ui.show_chart(ch, s)
+    st.dataframe(profile.figures, hide_index=True, width="stretch")
+    for ranking in profile.rankings:
+        ui.show_chart(ranking, s)
 
 st.subheader(t("sparklines", lang), anchor=False)
 st.dataframe(
-    frames.sparkline_table(m.observations, code, lang),
+    profile.sparklines,
     hide_index=True,
     height=36 * 15 + 4,
     width="stretch",
