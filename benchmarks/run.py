@@ -23,19 +23,11 @@ from pathlib import Path
 import yaml
 
 from benchmarks.common import CHROMIUM, LAUNCH_ARGS, REPO, free_port, start_server, stop_server, wait_healthy
+from dashboard.pages import PAGE_FILES
 
 APP = REPO / "dashboard" / "app.py"
 TARGETS = {"rerun": 1.5, "browser": 1.5, "cold": 1.3, "export": 1.5, "scale": 2.0, "concurrency": None}
-PAGES = [
-    "overview.py",
-    "participants.py",
-    "digital-economy.py",
-    "connectivity.py",
-    "innovation.py",
-    "agenda.py",
-    "country.py",
-    "sources.py",
-]
+PAGES = PAGE_FILES
 SELECTIONS = [["VNM"], ["THA", "IDN"], ["CHN"], [], ["MYS", "SGP", "PHL"]]
 
 

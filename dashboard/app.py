@@ -14,18 +14,9 @@ import streamlit as st
 from dashboard import ui
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.loading import DataError
+from dashboard.pages import PAGES
 
-PAGES = Path(__file__).parent / "app_pages"
-PAGE_LIST = [
-    ("overview.py", "page_overview", ":material/dashboard:", "overview"),
-    ("participants.py", "page_participants", ":material/groups:", "participants"),
-    ("digital-economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
-    ("connectivity.py", "page_connectivity", ":material/cell_tower:", "connectivity"),
-    ("innovation.py", "page_innovation", ":material/science:", "innovation"),
-    ("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
-    ("country.py", "page_country", ":material/flag:", "country"),
-    ("sources.py", "page_sources", ":material/menu_book:", "sources"),
-]
+APP_PAGES = Path(__file__).parent / "app_pages"
 
 ui.use_data_argument(sys.argv[1:])
 st.set_page_config(
@@ -51,8 +42,14 @@ ui.bundle_download(state, loaded, where=st.sidebar)
 ui.about_box(lang)
 
 pages = [
-    st.Page(PAGES / file, title=t(title, lang), icon=icon, url_path=url, default=(url == "overview"))
-    for file, title, icon, url in PAGE_LIST
+    st.Page(
+        APP_PAGES / p.file,
+        title=t(p.title_key, lang),
+        icon=p.icon,
+        url_path=p.url_path or "overview",
+        default=not p.url_path,
+    )
+    for p in PAGES
 ]
 nav = st.navigation(pages, position="sidebar")
 st.title(t("app_title", lang))

@@ -9,8 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
+from dashboard.pages import PAGE_FILES
+from dashboard.pages import PAGES as ALL_PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+# Page file -> (title key, how many charts it shows by default).
 PAGES = {
     "overview.py": ("page_overview", 1),
     "participants.py": ("page_participants", 2),
@@ -21,6 +24,11 @@ PAGES = {
     "country.py": ("page_country", 1),
     "sources.py": ("page_sources", 0),
 }
+
+
+def test_every_page_is_tested():
+    assert list(PAGES) == PAGE_FILES
+    assert [PAGES[p.file][0] for p in ALL_PAGES] == [p.title_key for p in ALL_PAGES]
 
 
 def open_app(page: str | None = None, **query: str | list[str]) -> AppTest:

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.loading import DataError, load_catalogue
+from dashboard.pages import PAGE_FILES
 from tests.conftest import DATA
 
 SMALL_FILES = ["countries.yaml", "event.yaml", "participants.yaml", "statements.yaml", "figures.yaml"]
@@ -125,16 +126,7 @@ def test_random_bytes_load_or_fail_cleanly(name, content):
 
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
-PAGES = [
-    "overview.py",
-    "participants.py",
-    "digital-economy.py",
-    "connectivity.py",
-    "innovation.py",
-    "agenda.py",
-    "country.py",
-    "sources.py",
-]
+PAGES = PAGE_FILES
 hostile = st.one_of(
     st.sampled_from(
         [

@@ -14,21 +14,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
+from dashboard.pages import PAGES as ALL_PAGES
 
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = {
-    "": ("overview.py", "page_overview"),
-    "participants": ("participants.py", "page_participants"),
-    "digital-economy": ("digital-economy.py", "page_digital_economy"),
-    "connectivity": ("connectivity.py", "page_connectivity"),
-    "innovation": ("innovation.py", "page_innovation"),
-    "agenda": ("agenda.py", "page_agenda"),
-    "country": ("country.py", "page_country"),
-    "sources": ("sources.py", "page_sources"),
-}
+PAGES = {p.url_path: (p.file, p.title_key) for p in ALL_PAGES}
 DRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
     title: (gd.layout && gd.layout.title && gd.layout.title.text) || '',
     traces: gd.data ? gd.data.length : 0,

@@ -1,0 +1,25 @@
+"""The dashboard's pages, in menu order: one list for the router, the tests and the benchmark."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Page(NamedTuple):
+    file: str  # in dashboard/app_pages/
+    title_key: str  # i18n key of the page title
+    icon: str
+    url_path: str  # "" is the default page
+
+
+PAGES = [
+    Page("overview.py", "page_overview", ":material/dashboard:", ""),
+    Page("participants.py", "page_participants", ":material/groups:", "participants"),
+    Page("digital-economy.py", "page_digital_economy", ":material/monitoring:", "digital-economy"),
+    Page("connectivity.py", "page_connectivity", ":material/cell_tower:", "connectivity"),
+    Page("innovation.py", "page_innovation", ":material/science:", "innovation"),
+    Page("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
+    Page("country.py", "page_country", ":material/flag:", "country"),
+    Page("sources.py", "page_sources", ":material/menu_book:", "sources"),
+]
+PAGE_FILES = [p.file for p in PAGES]
