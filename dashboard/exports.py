@@ -33,6 +33,15 @@ from dashboard import theme
 from dashboard.charts import FOOTER_LINE_PX, add_footer
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 INSTALL_HINT = (
     "install Chromium (Debian: sudo apt-get install -y chromium fonts-noto-cjk) and restart the dashboard"

@@ -351,13 +351,10 @@ def show_sources(ch: Chart, lang: str) -> None:
 
 
 def downloads(ch: Chart, s: State) -> None:
-    """PNG/SVG/PDF/HTML/CSV/XLSX; bytes (and the stamped figure) are built only when clicked."""
+    """PNG/SVG/PDF/HTML (built when clicked, stamped with filter and permalink) and CSV/Excel."""
 
     def stamped():
         return exports.stamp(ch.figure, filter_text=s.filter_text(), permalink=s.permalink)
-
-    def name(ext: str) -> str:
-        return exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext)
 
     about = [
         ("title", ch.title),
@@ -367,57 +364,37 @@ def downloads(ch: Chart, s: State) -> None:
         ("downloaded", dt.date.today().isoformat()),
     ]
     browser = exports.find_browser()
+    files = [
+        (fmt.upper(), fmt, _image_bytes(stamped, fmt) if browser else None) for fmt in exports.IMAGE_FORMATS
+    ]
+    files += [
+        ("HTML", "html", lambda: exports.to_html(stamped(), title=ch.title)),
+        ("CSV", "csv", _table_bytes(ch, "csv", lambda: exports.to_csv(ch.table))),
+        (
+            "Excel",
+            "xlsx",
+            _table_bytes(
+                ch, f"xlsx {s.permalink} {dt.date.today()}", lambda: exports.to_xlsx(ch.table, about=about)
+            ),
+        ),
+    ]
     with st.container(border=True):
-        cols = st.columns(3)
-        for i, fmt in enumerate(exports.IMAGE_FORMATS):
-            with cols[i]:
-                if browser is None:
-                    st.button(
-                        fmt.upper(), disabled=True, key=f"dl-{ch.slug}-{fmt}", help=exports.INSTALL_HINT
-                    )
-                else:
+        for row in (files[:3], files[3:]):
+            for col, (label, ext, data) in zip(st.columns(3), row, strict=True):
+                with col:
+                    if data is None:
+                        st.button(label, disabled=True, key=f"dl-{ch.slug}-{ext}", help=exports.INSTALL_HINT)
+                        continue
                     st.download_button(
-                        fmt.upper(),
-                        data=_image_bytes(stamped, fmt),
-                        file_name=name(fmt),
-                        mime={"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
+                        label,
+                        data=data,
+                        file_name=exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext),
+                        mime=exports.MIME[ext],
                         on_click="ignore",
-                        key=f"dl-{ch.slug}-{fmt}",
+                        key=f"dl-{ch.slug}-{ext}",
                     )
         if browser is None:
             st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
-        cols = st.columns(3)
-        with cols[0]:
-            st.download_button(
-                "HTML",
-                data=lambda: exports.to_html(stamped(), title=ch.title),
-                file_name=name("html"),
-                mime="text/html",
-                on_click="ignore",
-                key=f"dl-{ch.slug}-html",
-            )
-        with cols[1]:
-            st.download_button(
-                "CSV",
-                data=_table_bytes(ch, "csv", lambda: exports.to_csv(ch.table)),
-                file_name=name("csv"),
-                mime="text/csv",
-                on_click="ignore",
-                key=f"dl-{ch.slug}-csv",
-            )
-        with cols[2]:
-            st.download_button(
-                "Excel",
-                data=_table_bytes(
-                    ch,
-                    f"xlsx {s.permalink} {dt.date.today()}",
-                    lambda: exports.to_xlsx(ch.table, about=about),
-                ),
-                file_name=name("xlsx"),
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                on_click="ignore",
-                key=f"dl-{ch.slug}-xlsx",
-            )
 
 
 def _table_bytes(ch: Chart, key: str, build: Callable[[], bytes]) -> bytes:
@@ -468,7 +445,7 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
         t("download_bundle", s.lang),
         data=build,
         file_name=exports.file_name("china-asean-digital-economy-data", s.selected, s.lang, "zip"),
-        mime="application/zip",
+        mime=exports.MIME["zip"],
         on_click="ignore",
         icon=":material/folder_zip:",
         key=f"bundle-{'sidebar' if where is not st else 'page'}",

@@ -147,3 +147,15 @@ def test_year_slider_changes_the_ranking():
     at = open_app("connectivity.py")
     at.select_slider(key="url-year").set_value("2010").run()
     assert "2010" in figures(at)[1]["layout"]["title"]["text"]
+
+
+def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", "/nonexistent/chromium")
+    at = open_app()
+    at.segmented_control(key="view-internet-economy-gmv-share-of-gdp").set_value("download").run()
+    assert not at.exception
+    png = at.button(key="dl-internet-economy-gmv-share-of-gdp-png")
+    assert png.disabled and "apt-get install -y chromium" in png.help
+    assert any("PNG/SVG/PDF: install Chromium" in c.value for c in at.caption)
+    labels = [el.proto.label for el in at.get("download_button")]
+    assert {"HTML", "CSV", "Excel"} <= set(labels)
