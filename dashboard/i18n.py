@@ -350,6 +350,36 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+#: Display headers for the Table tab (downloads keep the stable, machine-readable column names).
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "entity": {"en": "Code", "zh": "代码"},
+    "entity_en": {"en": "Country or group", "zh": "国家或组别（英文）"},
+    "entity_zh": {"en": "Country or group (Chinese)", "zh": "国家或组别"},
+    "year": {"en": "Year", "zh": "年份"},
+    "category": {"en": "Category", "zh": "类别"},
+    "value": {"en": "Value", "zh": "数值"},
+    "low": {"en": "Low", "zh": "下限"},
+    "high": {"en": "High", "zh": "上限"},
+    "qualifier": {"en": "Qualifier", "zh": "限定"},
+    "kind": {"en": "Kind", "zh": "类型"},
+    "unit_en": {"en": "Unit", "zh": "单位（英文）"},
+    "unit_zh": {"en": "Unit (Chinese)", "zh": "单位"},
+    "definition": {"en": "Definition", "zh": "定义"},
+    "status": {"en": "Status", "zh": "核实状态"},
+    "source_id": {"en": "Source id", "zh": "来源编号"},
+    "source_publisher": {"en": "Publisher", "zh": "发布者（英文）"},
+    "source_publisher_zh": {"en": "Publisher (Chinese)", "zh": "发布者"},
+    "source_url": {"en": "Source URL", "zh": "来源链接"},
+    "source_date": {"en": "Published", "zh": "发布日期"},
+    "source_licence": {"en": "Licence", "zh": "许可"},
+}
+
+
+def column_label(column: str, lang: str) -> str:
+    entry = COLUMN_LABELS.get(column)
+    return (entry.get(lang) or entry["en"]) if entry else column
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string `key` in `lang` (English if `lang` is unknown), formatted with `values`."""
     entry = STRINGS[key]

@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard import charts, derived, exports, frames, links
 from dashboard.charts import Chart
-from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, t
+from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
 from dashboard.loading import (
     DATA_DIR_ENV,
     Catalogue,
@@ -316,7 +316,8 @@ def show_chart(ch: Chart, st_state: State) -> None:
         required=True,
     )
     if view == "table":
-        st.dataframe(ch.table, hide_index=True, width="stretch")
+        table = ch.table.rename(columns=lambda c: column_label(c, lang))
+        st.dataframe(table, hide_index=True, width="stretch")
     elif view == "sources":
         show_sources(ch, lang)
     elif view == "download":
@@ -353,13 +354,22 @@ def show_sources(ch: Chart, lang: str) -> None:
 def downloads(ch: Chart, s: State) -> None:
     """PNG/SVG/PDF/HTML (built when clicked, stamped with filter and permalink) and CSV/Excel."""
 
+    years = ch.table["year"] if "year" in ch.table else None
+    data_dates = ""
+    if years is not None and not years.empty:
+        first, last = int(years.min()), int(years.max())
+        data_dates = f"{t('data_years', s.lang)}: {first}" + (f"–{last}" if last != first else "")
+
     def stamped():
-        return exports.stamp(ch.figure, filter_text=s.filter_text(), permalink=s.permalink)
+        return exports.stamp(
+            ch.figure, filter_text=s.filter_text(), permalink=s.permalink, data_dates=data_dates
+        )
 
     about = [
         ("title", ch.title),
         ("filter", s.filter_text()),
         ("permalink", s.permalink),
+        ("data", data_dates),
         ("text description", ch.alt),
         ("downloaded", dt.date.today().isoformat()),
     ]

@@ -115,9 +115,9 @@ def test_table_view_shows_exactly_the_plotted_rows():
     at = open_app("digital-economy.py", country="VNM")
     at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
     table = at.dataframe[0].value
-    assert set(table["entity"]) == {"VNM"}
-    assert sorted(table["year"]) == [2019, 2020, 2025]
-    assert {"source_id", "source_url", "status"} <= set(table.columns)
+    assert set(table["Code"]) == {"VNM"}
+    assert sorted(table["Year"]) == [2019, 2020, 2025]
+    assert {"Source id", "Source URL", "Status"} <= set(table.columns)
 
 
 def test_broken_data_shows_the_error_list_not_a_traceback(data_copy, monkeypatch):
@@ -159,3 +159,10 @@ def test_without_chromium_image_downloads_say_why_and_tables_still_download(monk
     assert any("PNG/SVG/PDF: install Chromium" in c.value for c in at.caption)
     labels = [el.proto.label for el in at.get("download_button")]
     assert {"HTML", "CSV", "Excel"} <= set(labels)
+
+
+def test_table_headers_follow_the_language():
+    at = open_app("digital-economy.py", country="VNM", lang="zh")
+    at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
+    columns = set(at.dataframe[0].value.columns)
+    assert {"代码", "年份", "数值", "来源链接", "核实状态"} <= columns

@@ -35,6 +35,7 @@ def stamped(share_chart):
         share_chart.figure,
         filter_text="Countries shown: VNM, THA",
         permalink="http://127.0.0.1:8501/?country=VNM",
+        data_dates="Data: 2015–2025",
     )
 
 
@@ -45,7 +46,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_stamp_adds_filter_and_permalink_without_touching_the_original(share_chart, stamped):
     texts = [a.text for a in stamped.layout.annotations]
-    assert "Countries shown: VNM, THA · http://127.0.0.1:8501/?country=VNM" in texts
+    assert "Countries shown: VNM, THA · Data: 2015–2025 · http://127.0.0.1:8501/?country=VNM" in texts
     assert not any("127.0.0.1" in (a.text or "") for a in share_chart.figure.layout.annotations)
 
 
@@ -61,7 +62,7 @@ def test_svg_parses_and_carries_title_source_and_permalink(stamped):
     ET.fromstring(svg)
     assert "Southeast Asia&#39;s internet economy" in svg or "Southeast Asia's internet economy" in svg
     assert "The Edge Singapore" in svg
-    assert "http://127.0.0.1:8501/?country=VNM" in svg
+    assert "http://127.0.0.1:8501/?country=VNM" in svg and "Data: 2015–2025" in svg
 
 
 @needs_browser
