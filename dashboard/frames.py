@@ -156,20 +156,7 @@ def representation(cat: Catalogue) -> pd.DataFrame:
                 "officials": len(mine),
                 "names_en": ", ".join(mine["name_en"]),
                 "names_zh": "、".join(mine["name_zh"]),
-                **(
-                    {
-                        k: top[k]
-                        for k in (
-                            "source_id",
-                            "source_publisher",
-                            "source_url",
-                            "source_date",
-                            "source_licence",
-                        )
-                    }
-                    if top is not None
-                    else {}
-                ),
+                **(_source_columns(cat, top["source_id"]) if top is not None else {}),
             }
         )
     return pd.DataFrame(rows)

@@ -98,3 +98,11 @@ def test_figures_use_the_project_template_not_streamlits(obs):
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "en")
     assert ch.figure.layout.template.layout.paper_bgcolor == "#FFFFFF"
     assert ch.figure.layout.template.layout.font.family.startswith('"Noto Sans CJK SC"')
+
+
+def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
+    rep = frames.representation(catalogue)
+    tiles = charts.representation_tiles(rep, "zh", [])
+    people = charts.officials_by_rank(frames.participants(catalogue), "zh")
+    for ch in (tiles, people):
+        assert annotations(ch.figure)[-1].startswith("来源: 中华人民共和国工业和信息化部 (2020)")
