@@ -267,6 +267,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "时间轴：{first}年至{last}年的{n}个主题年。",
     },
     "speaker": {"en": "Speaker", "zh": "发言人"},
+    "fields_named": {"en": "Fields named", "zh": "涉及领域"},
     # country
     "choose_country": {"en": "Country", "zh": "国家"},
     "represented_by": {"en": "Represented by", "zh": "出席代表"},

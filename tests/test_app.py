@@ -166,3 +166,16 @@ def test_table_headers_follow_the_language():
     at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
     columns = set(at.dataframe[0].value.columns)
     assert {"代码", "年份", "数值", "来源链接", "核实状态"} <= columns
+
+
+def test_agenda_shows_each_proposal_with_original_translation_and_fields():
+    at = open_app("agenda.py")
+    texts = [m.value for m in at.markdown]
+    assert any(v.startswith("二是加强数字基础设施建设") for v in texts)
+    assert any(v.startswith("Strengthen the building of digital infrastructure") for v in texts)
+    captions = [c.value for c in at.caption]
+    assert any(
+        "Fields named: Digital infrastructure, 5G, Internet of things, Artificial intelligence, Industrial internet" in c
+        for c in captions
+    )
+    assert sum("Translation (our translation)" in c for c in captions) == 11

@@ -14,6 +14,9 @@ seed = next(src for src in m.cat.sources if src.id == "miit-2020-06-12-opening")
 seed_footer = f"{t('source', lang)}: {seed.publisher.zh if lang == 'zh' else seed.publisher.en} ({seed.date_published[:4]})"
 
 
+field_names = {f.id: (f.name.zh if lang == "zh" else f.name.en) for f in m.cat.fields}
+
+
 def show_statements(kind: str, heading: str) -> None:
     st.subheader(heading, anchor=False)
     rows = m.statements[m.statements["kind"] == kind].sort_values("number")
@@ -25,13 +28,16 @@ def show_statements(kind: str, heading: str) -> None:
             right.caption(f"{t('translation', lang)} ({t('our_translation', lang)})")
             right.markdown(esc(row.translation))
             speaker = row.speaker_zh if lang == "zh" else row.speaker_en
-            st.caption(f"{t('speaker', lang)}: {esc(speaker or '—')} · {t('source', lang)}: {row.source_id}")
+            named = (", " if lang == "en" else "、").join(field_names[f] for f in row.fields.split("; ") if f)
+            st.caption(
+                f"{t('speaker', lang)}: {esc(speaker or '—')} · {t('fields_named', lang)}: {esc(named or '—')}"
+                f" · {t('source', lang)}: {row.source_id}"
+            )
 
 
 show_statements("experience", t("experiences", lang))
 show_statements("proposal", t("proposals", lang))
 
-field_names = {f.id: (f.name.zh if lang == "zh" else f.name.en) for f in m.cat.fields}
 matrix = frames.proposal_field_matrix(m.cat)
 ui.show_chart(
     ui.chart(
