@@ -70,18 +70,19 @@ def _load(data_dir: str, version: str) -> Model | DataError:
         cat = load_catalogue(data_dir)
     except DataError as exc:
         return exc
-    observations = frames.observations(cat)
+    tables = {name: build(cat) for name, build in frames.TABLES.items()}
+    observations = tables["observations"]
     return Model(
         cat=cat,
         data_dir=Path(data_dir),
         observations=observations,
-        participants=frames.participants(cat),
+        participants=tables["participants"],
         representation=frames.representation(cat),
-        countries=frames.countries(cat),
-        sources=frames.sources(cat),
-        statements=frames.statements(cat),
-        theme_years=frames.theme_years(cat),
-        tables={name: build(cat) for name, build in frames.TABLES.items()},
+        countries=tables["countries"],
+        sources=tables["sources"],
+        statements=tables["statements"],
+        theme_years=tables["theme_years"],
+        tables=tables,
         derived=pd.concat(
             [derived.asean_aggregates(cat, observations), derived.gmv_to_gdp(observations)], ignore_index=True
         ),
