@@ -34,12 +34,9 @@ ui.init_from_link(loaded.country_codes)
 lang = ui.read_language()
 
 selected = ui.country_filter(loaded, lang)
-state = ui.State(lang=lang, selected=selected, permalink=ui.permalink(lang, selected))
+state = ui.State(lang=lang, selected=selected)
 st.session_state["_state"] = state
 ui.write_link({"country": selected, "lang": [lang] if lang != DEFAULT_LANG else []})
-ui.share_box(state)
-ui.bundle_download(state, loaded, where=st.sidebar)
-ui.about_box(lang)
 
 pages = [
     st.Page(
@@ -62,3 +59,7 @@ except Exception:  # a bug must not show a traceback to readers; the log keeps i
 
     logging.getLogger("dashboard").exception("page failed")
     st.error("Something went wrong on this page. / 此页面出现错误。")
+# After the page: its own choices (indicator, year) are in the link by now.
+ui.share_box(state)
+ui.bundle_download(state, loaded, where=st.sidebar)
+ui.about_box(lang)

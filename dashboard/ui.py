@@ -126,7 +126,11 @@ def chart(key: tuple, builder: Callable[[], Chart]) -> Chart:
 class State:
     lang: str
     selected: list[str]  # ISO codes; empty = all countries
-    permalink: str
+
+    @property
+    def permalink(self) -> str:
+        """The link to exactly this view, page-level choices (`indicator`, `year`) included."""
+        return current_link()
 
     @property
     def key(self) -> tuple:
@@ -239,12 +243,10 @@ def country_filter(m: Model, lang: str) -> list[str]:
     return [c for c in codes if c in selected]
 
 
-def permalink(lang: str, selected: list[str], extra: dict[str, str] | None = None) -> str:
+def current_link() -> str:
+    """This page's URL with the query string as it stands now (`embed` left out)."""
     base = st.context.url or "http://localhost:8501/"
-    params: list[tuple[str, str]] = [("country", c) for c in selected]
-    if lang != DEFAULT_LANG:
-        params.append(("lang", lang))
-    params += list((extra or {}).items())
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "embed"]
     return base + (("?" + urlencode(params)) if params else "")
 
 

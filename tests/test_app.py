@@ -175,7 +175,15 @@ def test_agenda_shows_each_proposal_with_original_translation_and_fields():
     assert any(v.startswith("Strengthen the building of digital infrastructure") for v in texts)
     captions = [c.value for c in at.caption]
     assert any(
-        "Fields named: Digital infrastructure, 5G, Internet of things, Artificial intelligence, Industrial internet" in c
+        "Fields named: Digital infrastructure, 5G, Internet of things, Artificial intelligence, Industrial internet"
+        in c
         for c in captions
     )
     assert sum("Translation (our translation)" in c for c in captions) == 11
+
+
+def test_share_box_permalink_holds_the_whole_view():
+    at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM", lang="zh")
+    link = [c.value for c in at.code if c.value.startswith("http")][0]
+    assert "country=VNM" in link and "lang=zh" in link
+    assert "indicator=gdp_current_usd" in link and "year=2010" in link
