@@ -12,24 +12,29 @@ import sys
 from pathlib import Path
 
 from dashboard import frames
-from dashboard.loading import DataError, load_catalogue
+from dashboard.loading import Catalogue, DataError, load_catalogue
+
+
+def _load(data_dir: str | None) -> Catalogue | None:
+    """The catalogue, or None after printing every problem to stderr."""
+    try:
+        return load_catalogue(data_dir)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return None
 
 
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        cat = load_catalogue(args.data_dir)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
+    cat = _load(args.data_dir)
+    if cat is None:
         return 1
     print(cat.summary())
     return 0
 
 
 def _table(args: argparse.Namespace) -> int:
-    try:
-        cat = load_catalogue(args.data)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
+    cat = _load(args.data)
+    if cat is None:
         return 1
     frame = frames.TABLES[args.name](cat)
     if args.format == "json":
