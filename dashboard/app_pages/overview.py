@@ -43,4 +43,6 @@ definition = next(d for d in m.cat.definitions if d.id == "internet_economy_gmv_
 st.info(
     f"**{t('definition', lang)}**: {esc(pick(definition.description.en, definition.description.zh, lang))}"
 )
+if s.selected:
+    st.caption(t("regional_note", lang))
 ui.show_chart(ch, s)
