@@ -112,6 +112,7 @@ def participants(cat: Catalogue) -> pd.DataFrame:
     """One row per official. The source columns name the first source (who did what at the event);
     `sources` lists every source, including those for the English name and title."""
     names = entity_names(cat)
+    countries = {c.code for c in cat.countries}
     rows = [
         {
             "id": p.id,
@@ -119,8 +120,9 @@ def participants(cat: Catalogue) -> pd.DataFrame:
             "name_en": p.name.en,
             "name_en_status": p.name_en_status,
             "represents": p.represents,
-            "represents_en": names[p.represents]["en"] if p.represents != "ASEAN10" else "ASEAN Secretariat",
-            "represents_zh": names[p.represents]["zh"] if p.represents != "ASEAN10" else "东盟秘书处",
+            # A country by its name; a body speaking for a group (the ASEAN Secretariat) by its own.
+            "represents_en": names[p.represents]["en"] if p.represents in countries else p.organisation.en,
+            "represents_zh": names[p.represents]["zh"] if p.represents in countries else p.organisation.zh,
             "organisation_en": p.organisation.en,
             "organisation_zh": p.organisation.zh,
             "title_en": p.title.en,

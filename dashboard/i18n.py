@@ -80,7 +80,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "view_download": {"en": "Download", "zh": "下载"},
     "no_row_sources": {"en": "The sources are named in the chart's footer.", "zh": "来源见图表底部说明。"},
     "source": {"en": "Source", "zh": "来源"},
-    "sources_label": {"en": "Sources", "zh": "来源"},
     "licence": {"en": "Licence", "zh": "许可"},
     "data_years": {"en": "Data", "zh": "数据年份"},
     "filter_label": {"en": "Countries shown", "zh": "所示国家"},
@@ -104,10 +103,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "year": {"en": "Year", "zh": "年份"},
     "value": {"en": "Value", "zh": "数值"},
     "country": {"en": "Country", "zh": "国家"},
-    "download": {"en": "Download", "zh": "下载"},
     "download_bundle": {"en": "Download data bundle (ZIP)", "zh": "下载数据包（ZIP）"},
     # overview
-    "event_card": {"en": "The event", "zh": "活动"},
     "event_date": {"en": "Date", "zh": "日期"},
     "event_format": {"en": "Format", "zh": "形式"},
     "event_theme": {"en": "Theme", "zh": "主题"},
@@ -172,7 +169,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "role_keynote": {"en": "Keynote", "zh": "主旨发言"},
     "role_remarks": {"en": "Remarks", "zh": "致辞"},
     "role_statement": {"en": "Statement", "zh": "发言"},
-    "asean_secretariat": {"en": "ASEAN Secretariat", "zh": "东盟秘书处"},
     "name_inferred": {"en": "English name inferred", "zh": "英文名为推断"},
     "col_name_zh": {"en": "Name (Chinese)", "zh": "姓名（中文）"},
     "col_name_en": {"en": "Name (English)", "zh": "姓名（英文）"},
@@ -336,7 +332,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_latest": {"en": "Latest value", "zh": "最新值"},
     "col_latest_year": {"en": "Year", "zh": "年份"},
     "col_trend": {"en": "Trend", "zh": "走势"},
-    "col_code": {"en": "WDI code", "zh": "WDI代码"},
     "col_rank": {"en": "Rank (of countries with data)", "zh": "排名（有数据的国家中）"},
     # sources
     "sources_intro": {
