@@ -237,6 +237,7 @@ def statements(cat: Catalogue) -> pd.DataFrame:
 
 
 def theme_years(cat: Catalogue) -> pd.DataFrame:
+    """One row per ASEAN-China theme year, with where its Chinese name comes from (`zh_by`)."""
     return pd.DataFrame(
         [
             {

@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.schema import MAX_YEAR, MIN_YEAR
+
 SOURCE_ID = "world-bank-wdi"
 OUTPUT_NAME = "wdi.yaml"
 SNAPSHOT = "datasets/world-development-indicators mirror, commit 4ebec5a (pulls from the World Bank API)"
@@ -223,8 +225,8 @@ def read_extract(
             except ValueError:
                 problems.append(f"{where}: year {year_text!r} is not a whole number")
                 continue
-            if not 1990 <= year <= 2035:
-                problems.append(f"{where}: year {year} is outside 1990-2035")
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                problems.append(f"{where}: year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
                 continue
             try:
                 value = float(value_text)
