@@ -14,11 +14,10 @@ import streamlit as st
 from dashboard import ui
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.loading import DataError
-from dashboard.pages import PAGES
 
 APP_PAGES = Path(__file__).parent / "app_pages"
 
-ui.use_data_argument(sys.argv[1:])
+ui.use_data_argument(tuple(sys.argv[1:]))
 st.set_page_config(
     page_title=t("app_title", DEFAULT_LANG),
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -38,17 +37,7 @@ state = ui.State(lang=lang, selected=selected)
 st.session_state["_state"] = state
 ui.write_link({"country": selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 
-pages = [
-    st.Page(
-        APP_PAGES / p.file,
-        title=t(p.title_key, lang),
-        icon=p.icon,
-        url_path=p.url_path or "overview",
-        default=not p.url_path,
-    )
-    for p in PAGES
-]
-nav = st.navigation(pages, position="sidebar")
+nav = st.navigation(ui.navigation_pages(APP_PAGES, lang), position="sidebar")
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 ui.show_notices(lang)

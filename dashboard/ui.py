@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,17 +20,12 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, derived, exports, frames, links
+from dashboard import exports, links, views
 from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
-from dashboard.loading import (
-    DATA_DIR_ENV,
-    Catalogue,
-    DataError,
-    fingerprint,
-    load_catalogue,
-    resolve_data_dir,
-)
+from dashboard.loading import DATA_DIR_ENV, DataError, fingerprint, resolve_data_dir
+from dashboard.model import Model, build_model
+from dashboard.pages import PAGES
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -39,58 +37,11 @@ PLOTLY_CONFIG = {
 # --- data, loaded once per process and reloaded when a data file changes ------------------------
 
 
-@dataclass(frozen=True)
-class Model:
-    """The catalogue and every frame the pages need, built once per data version."""
+@functools.cache
+def use_data_argument(argv: tuple[str, ...]) -> None:
+    """`streamlit run dashboard/app.py -- --data DIR` serves DIR (same as DASHBOARD_DATA_DIR=DIR).
 
-    cat: Catalogue
-    data_dir: Path
-    observations: pd.DataFrame
-    participants: pd.DataFrame
-    representation: pd.DataFrame
-    countries: pd.DataFrame
-    sources: pd.DataFrame
-    statements: pd.DataFrame
-    theme_years: pd.DataFrame
-    tables: dict[str, pd.DataFrame]
-    derived: pd.DataFrame
-
-    def series(self, series_id: str):
-        return next(x for x in self.cat.series if x.id == series_id)
-
-    @property
-    def country_codes(self) -> list[str]:
-        return [c.code for c in self.cat.countries]
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load(data_dir: str, version: str) -> Model | DataError:
-    """Keyed on the data files' fingerprint: editing a file makes the next rerun load it afresh."""
-    try:
-        cat = load_catalogue(data_dir)
-    except DataError as exc:
-        return exc
-    tables = {name: build(cat) for name, build in frames.TABLES.items()}
-    observations = tables["observations"]
-    return Model(
-        cat=cat,
-        data_dir=Path(data_dir),
-        observations=observations,
-        participants=tables["participants"],
-        representation=frames.representation(cat),
-        countries=tables["countries"],
-        sources=tables["sources"],
-        statements=tables["statements"],
-        theme_years=tables["theme_years"],
-        tables=tables,
-        derived=pd.concat(
-            [derived.asean_aggregates(cat, observations), derived.gmv_to_gdp(observations)], ignore_index=True
-        ),
-    )
-
-
-def use_data_argument(argv: list[str]) -> None:
-    """`streamlit run dashboard/app.py -- --data DIR` serves DIR (same as DASHBOARD_DATA_DIR=DIR)."""
+    The arguments are fixed for the life of the process: parsed on the first run only."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data")
     data = parser.parse_known_args(argv)[0].data
@@ -98,25 +49,54 @@ def use_data_argument(argv: list[str]) -> None:
         os.environ[DATA_DIR_ENV] = str(Path(data).resolve())
 
 
+class _Memo:
+    """A small thread-safe LRU for pure results, keyed on plain tuples.
+
+    Why not `st.cache_resource`: it hashes every argument with Streamlit's hasher on every call,
+    which costs more than the rest of a rerun. Keys here are tuples of strings (builder name,
+    data version, language, filter), so a hit is one dict lookup. Two sessions missing at once
+    both build; the results are equal, the later one is kept.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, build: Callable[[], object]):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+_models = _Memo(size=2)
+_views = _Memo(size=256)
+
+
 def model(*, fresh: bool = False) -> Model | DataError:
-    """The data for this run. The router asks with `fresh=True` once per run (one stat of each
-    data file); pages then reuse that answer instead of checking the files again."""
+    """The data for this run, loaded once per data directory and version (the files' fingerprint:
+    editing a file makes the next rerun load it afresh). The router asks with `fresh=True` once
+    per run (one stat of each data file); pages then reuse that answer."""
     if not fresh and "_model" in st.session_state:
         return st.session_state["_model"]
-    data_dir = resolve_data_dir()
-    loaded = _load(str(data_dir), fingerprint(data_dir))
+    data_dir = str(resolve_data_dir())
+    loaded = _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
     st.session_state["_model"] = loaded
     return loaded
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _cached_chart(_builder: Callable[[], Chart], key: tuple) -> Chart:
-    return _builder()
-
-
-def chart(key: tuple, builder: Callable[[], Chart]) -> Chart:
-    """Build a chart once per (data version, filter, language) key; reruns reuse the figure."""
-    return _cached_chart(builder, key)
+def view(builder: Callable[..., object], *args: object):
+    """`builder(model, *args)` once per (builder, data version, args): pages call this with the
+    language and filter, so a rerun with the same choices only draws."""
+    m = model()
+    return _views.get((builder.__module__, builder.__qualname__, m.version, *args), lambda: builder(m, *args))
 
 
 # --- the shared state: language and country filter, both kept in the URL -----------------------
@@ -243,6 +223,25 @@ def country_filter(m: Model, lang: str) -> list[str]:
     return [c for c in codes if c in selected]
 
 
+def navigation_pages(folder: Path, lang: str) -> list:
+    """The `st.Page` list in the reader's language, made once per session and language.
+
+    Not shared between sessions: Streamlit flags a page as callable on the session's run."""
+    cache = st.session_state.setdefault("_pages", {})
+    if lang not in cache:
+        cache[lang] = [
+            st.Page(
+                folder / p.file,
+                title=t(p.title_key, lang),
+                icon=p.icon,
+                url_path=p.url_path or "overview",
+                default=not p.url_path,
+            )
+            for p in PAGES
+        ]
+    return cache[lang]
+
+
 def current_link() -> str:
     """This page's URL with the query string as it stands now (`embed` left out)."""
     base = st.context.url or "http://localhost:8501/"
@@ -251,11 +250,12 @@ def current_link() -> str:
 
 
 def share_box(state: State) -> None:
+    permalink = state.permalink
     with st.sidebar.expander(t("share", state.lang)):
         st.caption(t("share_link", state.lang))
-        st.code(state.permalink, language=None, wrap_lines=True)
+        st.code(permalink, language=None, wrap_lines=True)
         st.caption(t("share_embed", state.lang))
-        embed = state.permalink + ("&" if "?" in state.permalink else "?") + "embed=true"
+        embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
         st.code(
             f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>',
             language="html",
@@ -326,7 +326,14 @@ def show_chart(ch: Chart, st_state: State) -> None:
     elif view == "download":
         downloads(ch, st_state)
     else:
-        st.plotly_chart(ch.figure, theme=None, config=PLOTLY_CONFIG, key=f"fig-{ch.slug}", width="stretch")
+        st.plotly_chart(
+            ch.wire_figure,
+            theme=None,
+            config=PLOTLY_CONFIG,
+            key=f"fig-{ch.slug}",
+            width="stretch",
+            alt=ch.alt,
+        )
     st.caption(f"{t('alt_prefix', lang)}: {ch.alt}")
 
 
@@ -431,10 +438,9 @@ def _image_bytes(make_figure, fmt: str) -> Callable[[], bytes]:
     return build
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _filtered_tables(_m: Model, version: str, selected: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """The bundle's filtered tables, once per data version and selection (not on every rerun)."""
-    full = _m.tables
+def _filtered_tables(m: Model, selected: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The bundle's tables with only the chosen countries' rows (all of them when none is chosen)."""
+    full = m.tables
     filtered = dict(full)
     if selected:
         filtered["observations"] = full["observations"][full["observations"]["entity"].isin(selected)]
@@ -444,15 +450,17 @@ def _filtered_tables(_m: Model, version: str, selected: tuple[str, ...]) -> dict
 
 
 def bundle_download(s: State, m: Model, *, where=st) -> None:
-    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README."""
-    full = m.tables
-    filtered = _filtered_tables(m, m.cat.fingerprint, tuple(s.selected))
+    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README.
+
+    Built only when clicked; the filtered tables are shared between reruns with the same filter."""
+    filtered = view(_filtered_tables, tuple(s.selected))
+    filter_text, permalink = s.filter_text(), s.permalink
 
     def build() -> bytes:
         readme = exports.bundle_readme(
-            m.cat, filter_text=s.filter_text(), permalink=s.permalink, today=dt.date.today().isoformat()
+            m.cat, filter_text=filter_text, permalink=permalink, today=dt.date.today().isoformat()
         )
-        return exports.bundle(filtered=filtered, full=full, data_dir=m.data_dir, readme=readme)
+        return exports.bundle(filtered=filtered, full=m.tables, data_dir=m.data_dir, readme=readme)
 
     where.download_button(
         t("download_bundle", s.lang),
@@ -465,57 +473,7 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
     )
 
 
-# --- country profile ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CountryProfile:
-    figures: pd.DataFrame  # curated (non-World Bank) observations for the country
-    sparklines: pd.DataFrame  # one row per World Bank series
-    rankings: list[Chart]  # where the country stands on each curated series it has
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def country_profile(_m: Model, version: str, code: str, lang: str) -> CountryProfile:
-    """The country page's tables, built once per data version, country and language."""
-    obs = _m.observations
-    mine = obs[(obs["entity"] == code) & (obs["source_id"] != "world-bank-wdi")]
-    rankings = []
-    for series_id in ("internet_economy_gmv", "national_digital_economy_share_of_gdp"):
-        rows = frames.series_rows(obs, series_id)
-        rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"])]
-        years = rows[rows["entity"] == code]["year"]
-        if years.empty:
-            continue
-        rows = rows[rows["year"] == int(years.max())]
-        first = rows.iloc[0]
-        title, unit = first[f"series_title_{lang}"], first[f"unit_{lang}"]
-        rankings.append(charts.ranking(rows, lang, code, title, unit))
-    return CountryProfile(
-        charts.observation_table(mine, lang), frames.sparkline_table(obs, code, lang), rankings
-    )
-
-
 # --- World Bank indicator pages -----------------------------------------------------------------
-
-REFERENCES = ["WLD", "EAS", derived.ASEAN]
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _indicator_rows(_m: Model, version: str, series_id: str) -> tuple[pd.DataFrame, list[str], str]:
-    """One series' rows (ours and derived), its years, and the default ranking year: the latest
-    year in which at least half of the countries with any value have one."""
-    rows = pd.concat(
-        [
-            _m.observations[_m.observations["series_id"] == series_id],
-            _m.derived[_m.derived["series_id"] == series_id],
-        ],
-        ignore_index=True,
-    )
-    counts = rows[~rows["is_group"]].groupby("year")["entity"].nunique()
-    years = [str(y) for y in sorted(counts.index)]
-    default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
-    return rows, years, default_year
 
 
 def indicator_page(topics: tuple[str, ...], heading: str) -> None:
@@ -523,44 +481,19 @@ def indicator_page(topics: tuple[str, ...], heading: str) -> None:
     s, m = state(), model()
     lang = s.lang
     st.header(t(heading, lang))
-    series = [x for x in m.cat.series if x.topic in topics and x.observations]
-    ids = [x.id for x in series]
-    titles = {x.id: (x.title.zh if lang == "zh" else x.title.en) for x in series}
+    ids = [x.id for x in m.cat.series if x.topic in topics and x.observations]
+    titles = {i: (m.series(i).title.zh if lang == "zh" else m.series(i).title.en) for i in ids}
     choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)
-    meta = m.series(choice)
-    rows, years, default_year = _indicator_rows(m, m.cat.fingerprint, choice)
-    year = int(url_choice("year", years, default_year, st.select_slider, t("indicator_year", lang)))
-    unit = meta.unit.zh if lang == "zh" else meta.unit.en
-    title = titles[choice]
-    shown = s.selected or m.country_codes
-    key = (m.cat.fingerprint, choice, *s.key)
-    # The builders (and the row filtering they need) run only when their key is new.
-    lines = chart(
-        ("lines", *key),
-        lambda: charts.indicator_lines(
-            rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
-        ),
+    series = view(views.indicator_series, choice)
+    year = int(
+        url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
     )
+    selected = tuple(s.selected)
+    lines, pair = view(views.indicator_trends, choice, lang, selected)
     show_chart(lines, s)
-    ranking = chart(
-        ("ranking", year, *key),
-        lambda: charts.indicator_ranking(
-            rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)],
-            lang,
-            title=title,
-            unit=unit,
-            year=year,
-            highlight=[],
-        ),
-    )
-    show_chart(ranking, s)
-    pair = chart(
-        ("pair", *key),
-        lambda: charts.china_vs_asean(
-            rows[rows["entity"].isin(["CHN", derived.ASEAN])], lang, title=title, unit=unit
-        ),
-    )
+    show_chart(view(views.indicator_ranking, choice, lang, selected, year), s)
     show_chart(pair, s)
+    meta = m.series(choice)
     with st.expander(t("about_indicator", lang)):
         origin = meta.origin
         st.markdown(f"**{links.escape_markdown(meta.title.en)}** · `{origin.dataset_code if origin else ''}`")

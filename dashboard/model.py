@@ -1,0 +1,96 @@
+"""The validated catalogue and the frames built from it: one immutable object per data version.
+
+No Streamlit here: the app caches one `Model` per data fingerprint, and `views` builds each page's
+ready-to-draw content from it, so the pure parts can be tested and timed without a server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import derived as derived_series
+from dashboard import frames
+from dashboard.loading import Catalogue, DataError, load_catalogue
+from dashboard.schema import Series
+
+
+@dataclass(frozen=True)
+class Model:
+    """The catalogue and every frame the pages need, built once per data version."""
+
+    cat: Catalogue
+    data_dir: Path
+    tables: dict[str, pd.DataFrame] = field(repr=False)
+
+    @property
+    def observations(self) -> pd.DataFrame:
+        return self.tables["observations"]
+
+    @property
+    def participants(self) -> pd.DataFrame:
+        return self.tables["participants"]
+
+    @property
+    def countries(self) -> pd.DataFrame:
+        return self.tables["countries"]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self.tables["sources"]
+
+    @property
+    def statements(self) -> pd.DataFrame:
+        return self.tables["statements"]
+
+    @property
+    def theme_years(self) -> pd.DataFrame:
+        return self.tables["theme_years"]
+
+    @cached_property
+    def representation(self) -> pd.DataFrame:
+        return frames.representation(self.cat)
+
+    @cached_property
+    def derived(self) -> pd.DataFrame:
+        """ASEAN-10 aggregates and GMV ÷ GDP: built on first use (the World Bank pages and the
+        GMV ÷ GDP chart), not before the first page a reader sees."""
+        return pd.concat(
+            [
+                derived_series.asean_aggregates(self.cat, self.observations),
+                derived_series.gmv_to_gdp(self.observations),
+            ],
+            ignore_index=True,
+        )
+
+    @cached_property
+    def _series_by_id(self) -> dict[str, Series]:
+        return {s.id: s for s in self.cat.series}
+
+    def series(self, series_id: str) -> Series:
+        return self._series_by_id[series_id]
+
+    @property
+    def version(self) -> str:
+        """Changes whenever a data file changes: part of every cache key."""
+        return self.cat.fingerprint
+
+    @cached_property
+    def country_codes(self) -> list[str]:
+        return [c.code for c in self.cat.countries]
+
+
+def build_model(data_dir: str | Path) -> Model | DataError:
+    """Load and validate `data_dir` and build its frames; a `DataError` lists every problem."""
+    try:
+        cat = load_catalogue(data_dir)
+    except DataError as exc:
+        return exc
+    return Model(
+        cat=cat,
+        data_dir=Path(data_dir),
+        tables={name: build(cat) for name, build in frames.TABLES.items()},
+    )

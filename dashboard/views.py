@@ -1,0 +1,358 @@
+"""Each page's content, ready to draw: pure `(model, language, filter) → view` functions.
+
+Why: a filter change reruns the whole page script, and pandas work done there is paid on every
+click. A view holds only what the page draws (strings, numbers, `Chart`s, display tables), so the
+app builds it once per data version, language and filter and a rerun only hands it to Streamlit.
+No Streamlit here; tests call these directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import charts, derived, frames
+from dashboard.charts import Chart
+from dashboard.i18n import pick, t
+from dashboard.links import escape_markdown as esc
+from dashboard.model import Model
+
+Selection = tuple[str, ...]  # ISO codes in catalogue order; empty = all countries
+
+
+def _definition(m: Model, definition_id: str):
+    return next(d for d in m.cat.definitions if d.id == definition_id)
+
+
+def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
+    rows = frames.series_rows(obs, series_id)
+    return ", ".join(sorted(set(rows[~rows["is_group"]][f"entity_{lang}"])))
+
+
+# --- Overview -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    event_name: str
+    event_facts: list[str]  # markdown, left column
+    theme: str
+    theme_translation: str
+    designation: str
+    tiles: list[tuple[str, str, str | None]]  # label, value, help
+    definition: str
+    share: Chart
+
+
+def overview(m: Model, lang: str) -> Overview:
+    ev = m.cat.event
+    chair = next(c for c in m.cat.countries if c.code == ev.asean_chair)
+    share = frames.series_rows(m.observations, "internet_economy_gmv_share_of_gdp")
+    by_year = dict(zip(share["year"], share["value"], strict=True))
+    represented = m.participants["represents"]
+    definition = _definition(m, "internet_economy_gmv_share_of_gdp")
+    return Overview(
+        event_name=pick(ev.name.en, ev.name.zh, lang),
+        event_facts=[
+            f"**{t('event_date', lang)}**: {esc(ev.date)}",
+            f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
+            f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
+        ],
+        theme=f"**{t('event_theme', lang)}**: {esc(ev.theme.original)}",
+        theme_translation=f"{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}",
+        designation=f"**{t('event_designation', lang)}**: "
+        + esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)),
+        tiles=[
+            (t("tile_countries", lang), str(represented[represented != "ASEAN10"].nunique()), None),
+            (t("tile_officials", lang), str(len(m.participants)), None),
+            (t("tile_proposals", lang), str(int((m.statements["kind"] == "proposal").sum())), None),
+            (
+                t("tile_share", lang),
+                f"{charts.fmt(by_year[2015])}% → {charts.fmt(by_year[2025])}%",
+                t("tile_share_help", lang),
+            ),
+        ],
+        definition=f"**{t('definition', lang)}**: "
+        + esc(pick(definition.description.en, definition.description.zh, lang)),
+        share=charts.gmv_share_of_gdp(share, lang),
+    )
+
+
+# --- Digital economy ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DigitalEconomy:
+    gmv: Chart
+    gmv_to_gdp: Chart
+    gmv_to_gdp_definition: str
+    national_definition: str
+    national: Chart
+    national_notes: list[str]
+    china_shown: bool
+    ct: Chart | None
+    people: Chart | None
+
+
+def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
+    obs = m.observations
+    chosen = list(selected)
+    covered_gmv = _covered(obs, "internet_economy_gmv", lang)
+    gmv = frames.series_rows(obs, "internet_economy_gmv")
+    gmv = frames.filter_countries(gmv[~gmv["is_group"]], chosen)
+    ratio = frames.filter_countries(m.derived[m.derived["series_id"] == derived.GMV_TO_GDP], chosen)
+    ratio_definition = _definition(m, "derived_gmv_to_gdp")
+    national_definition = _definition(m, "national_digital_economy_share_of_gdp")
+    national = frames.filter_countries(
+        frames.series_rows(obs, "national_digital_economy_share_of_gdp"), chosen
+    )
+    notes = national.dropna(subset=[f"note_{lang}"])
+    china_shown = not selected or "CHN" in selected
+    ct = people = None
+    if china_shown:
+        ct_series = m.series("ct_diagnosis_minutes")
+        categories = {k: {"en": v.en, "zh": v.zh} for k, v in ct_series.categories.items()}
+        ct = charts.ct_diagnosis_range(frames.series_rows(obs, "ct_diagnosis_minutes"), lang, categories)
+        people = charts.pandemic_people(
+            obs[obs["series_id"].isin(["students_in_remote_education", "remote_office_users"])], lang
+        )
+    return DigitalEconomy(
+        gmv=charts.gmv_by_country(gmv, lang, covered_gmv),
+        gmv_to_gdp=charts.gmv_to_gdp(ratio, lang, covered_gmv),
+        gmv_to_gdp_definition=f"{t('definition', lang)}: "
+        + esc(pick(ratio_definition.description.en, ratio_definition.description.zh, lang)),
+        national_definition=f"**{t('definition', lang)}** · "
+        f"{esc(pick(national_definition.name.en, national_definition.name.zh, lang))}: "
+        f"{t('definition_badge', lang)}",
+        national=charts.national_digital_share(
+            national, lang, _covered(obs, "national_digital_economy_share_of_gdp", lang)
+        ),
+        national_notes=[
+            f"{esc(entity)} {year}: {esc(note)}"
+            for entity, year, note in zip(
+                notes[f"entity_{lang}"], notes["year"], notes[f"note_{lang}"], strict=True
+            )
+        ],
+        china_shown=china_shown,
+        ct=ct,
+        people=people,
+    )
+
+
+# --- Participants -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Participants:
+    tiles: Chart
+    by_rank: Chart
+    officials: pd.DataFrame
+    bodies: str  # markdown list
+
+
+def participants(m: Model, lang: str, selected: Selection) -> Participants:
+    people = m.participants
+    if selected:
+        people = people[people["represents"].isin(selected) | (people["represents"] == "ASEAN10")]
+    bodies = [
+        f"- {esc(b.name.zh)} — {esc(b.name.en)}"
+        + (f" ({t('our_translation', lang)})" if b.en_by == "ours" else "")
+        for b in m.cat.attending_bodies
+    ]
+    return Participants(
+        tiles=charts.representation_tiles(m.representation, lang, list(selected)),
+        by_rank=charts.officials_by_rank(people, lang),
+        officials=frames.officials_table(people, lang),
+        bodies="\n".join(bodies),
+    )
+
+
+# --- Cooperation agenda -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    original_label: str
+    original: str
+    translation_label: str
+    translation: str
+    byline: str  # speaker, fields named, source
+
+
+@dataclass(frozen=True)
+class Agenda:
+    statements: dict[str, list[Statement]]  # kind → statements in order
+    matrix: Chart
+    timeline: Chart
+
+
+def agenda(m: Model, lang: str) -> Agenda:
+    field_names = {f.id: (f.name.zh if lang == "zh" else f.name.en) for f in m.cat.fields}
+    seed = next(src for src in m.cat.sources if src.id == "miit-2020-06-12-opening")
+    seed_footer = (
+        f"{t('source', lang)}: {seed.publisher.zh if lang == 'zh' else seed.publisher.en} "
+        f"({seed.date_published[:4]})"
+    )
+    statements: dict[str, list[Statement]] = {}
+    for row in m.statements.sort_values("number").itertuples():
+        speaker = row.speaker_zh if lang == "zh" else row.speaker_en
+        named = (", " if lang == "en" else "、").join(field_names[f] for f in row.fields.split("; ") if f)
+        statements.setdefault(row.kind, []).append(
+            Statement(
+                original_label=f"{t('original', lang)} ({row.language})",
+                original=esc(row.original),
+                translation_label=f"{t('translation', lang)} ({t('our_translation', lang)})",
+                translation=esc(row.translation),
+                byline=f"{t('speaker', lang)}: {esc(speaker or '—')} · {t('fields_named', lang)}: "
+                f"{esc(named or '—')} · {t('source', lang)}: {row.source_id}",
+            )
+        )
+    sources = {src.id: src for src in m.cat.sources}
+    timeline_sources = "; ".join(
+        dict.fromkeys(
+            (sources[i].publisher.zh if lang == "zh" else sources[i].publisher.en)
+            for i in m.theme_years["source_id"]
+        )
+    )
+    return Agenda(
+        statements=statements,
+        matrix=charts.proposal_field_matrix(
+            frames.proposal_field_matrix(m.cat), field_names, lang, seed_footer
+        ),
+        timeline=charts.theme_year_timeline(m.theme_years, lang, f"{t('source', lang)}: {timeline_sources}"),
+    )
+
+
+# --- Country profile ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    represented_by: list[tuple[str, str | None]]  # markdown line, note
+    figures: pd.DataFrame  # curated (non-World Bank) observations for the country
+    rankings: list[Chart]  # where the country stands on each curated series it has
+    sparklines: pd.DataFrame  # one row per World Bank series
+
+
+def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
+    people = m.participants[m.participants["represents"] == code].sort_values("rank_order")
+    represented_by = []
+    for p in people.itertuples():
+        roles = ", ".join(t(f"role_{r}", lang) for r in p.roles.split("; "))
+        title = p.title_zh if lang == "zh" else p.title_en
+        note = p.note_zh if lang == "zh" else p.note_en
+        represented_by.append(
+            (
+                f"**{esc(f'{p.name_zh} · {p.name_en}')}** — {esc(title)} · {esc(roles)}",
+                esc(note) if isinstance(note, str) else None,
+            )
+        )
+    obs = m.observations
+    mine = obs[(obs["entity"] == code) & (obs["source_id"] != "world-bank-wdi")]
+    rankings = []
+    for series_id in ("internet_economy_gmv", "national_digital_economy_share_of_gdp"):
+        rows = frames.series_rows(obs, series_id)
+        rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"])]
+        years = rows[rows["entity"] == code]["year"]
+        if years.empty:
+            continue
+        rows = rows[rows["year"] == int(years.max())]
+        first = rows.iloc[0]
+        rankings.append(
+            charts.ranking(rows, lang, code, first[f"series_title_{lang}"], first[f"unit_{lang}"])
+        )
+    return CountryProfile(
+        represented_by=represented_by,
+        figures=charts.observation_table(mine, lang),
+        rankings=rankings,
+        sparklines=frames.sparkline_table(obs, code, lang),
+    )
+
+
+# --- Sources ------------------------------------------------------------------------------------
+
+SOURCE_COLUMNS = {
+    "id": None,
+    "publisher": "col_publisher",
+    "title": "col_source_title",
+    "reports_on": "col_reports_on",
+    "date_published": "col_date",
+    "date_accessed": "col_accessed",
+    "url": "col_link",
+    "licence": "col_licence",
+    "observations": "col_figures",
+}
+
+
+def sources_table(m: Model, lang: str) -> pd.DataFrame:
+    """Every source with what rests on it, headers in the reader's language."""
+    src = m.sources
+    table = src.assign(
+        publisher=src[f"publisher_{lang}"],
+        title=src["title"].fillna(t("title_not_recorded", lang)),
+    )[list(SOURCE_COLUMNS)]
+    table.columns = [t(key, lang) if key else name for name, key in SOURCE_COLUMNS.items()]
+    return table
+
+
+# --- World Bank indicator pages -----------------------------------------------------------------
+
+REFERENCES = ["WLD", "EAS", derived.ASEAN]
+
+
+@dataclass(frozen=True)
+class IndicatorSeries:
+    """One series' rows (ours and derived), its years, and the default ranking year: the latest
+    year in which at least half of the countries with any value have one."""
+
+    rows: pd.DataFrame
+    years: list[str]
+    default_year: str
+
+
+def indicator_series(m: Model, series_id: str) -> IndicatorSeries:
+    rows = pd.concat(
+        [
+            m.observations[m.observations["series_id"] == series_id],
+            m.derived[m.derived["series_id"] == series_id],
+        ],
+        ignore_index=True,
+    )
+    counts = rows[~rows["is_group"]].groupby("year")["entity"].nunique()
+    default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
+    return IndicatorSeries(rows, [str(y) for y in sorted(counts.index)], default_year)
+
+
+def _indicator_labels(m: Model, series_id: str, lang: str) -> tuple[str, str]:
+    meta = m.series(series_id)
+    return (meta.title.zh, meta.unit.zh) if lang == "zh" else (meta.title.en, meta.unit.en)
+
+
+def indicator_trends(m: Model, series_id: str, lang: str, selected: Selection) -> list[Chart]:
+    """Lines over time (with World, East Asia & Pacific and ASEAN-10) and China vs ASEAN-10."""
+    title, unit = _indicator_labels(m, series_id, lang)
+    rows = indicator_series(m, series_id).rows
+    shown = list(selected) or m.country_codes
+    return [
+        charts.indicator_lines(
+            rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
+        ),
+        charts.china_vs_asean(
+            rows[rows["entity"].isin(["CHN", derived.ASEAN])], lang, title=title, unit=unit
+        ),
+    ]
+
+
+def indicator_ranking(m: Model, series_id: str, lang: str, selected: Selection, year: int) -> Chart:
+    title, unit = _indicator_labels(m, series_id, lang)
+    rows = indicator_series(m, series_id).rows
+    shown = list(selected) or m.country_codes
+    return charts.indicator_ranking(
+        rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)],
+        lang,
+        title=title,
+        unit=unit,
+        year=year,
+        highlight=[],
+    )
