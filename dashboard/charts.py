@@ -8,6 +8,7 @@ template from `theme.py` explicitly (see the black-export trap there).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,8 +43,9 @@ class Chart:
         """The figure as read back from its own JSON, typed arrays already encoded.
 
         `st.plotly_chart` serialises its figure on every rerun; this form serialises to the same
-        JSON in about half the time, and a cached chart computes it once."""
-        return pio.from_json(pio.to_json(self.figure, validate=False))
+        JSON in about half the time, and a cached chart computes it once. Not validated again:
+        it is the JSON of a figure Plotly has just validated."""
+        return go.Figure(json.loads(pio.to_json(self.figure, validate=False)), _validate=False)
 
 
 # --- shared furniture ---------------------------------------------------------------------------
@@ -650,16 +652,17 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
     if rows.empty or rows[~rows["is_group"]].empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    # One column per entity, every year a row: a missing year is a gap, never a straight line.
+    wide = rows.pivot(index="year", columns="entity", values="value").reindex(years)
+    names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
+    derived = set(rows.loc[rows["status"] == "derived", "entity"])
     fig = go.Figure()
-    for i, (code, grp) in enumerate(rows.groupby("entity", sort=False)):
-        name = grp[f"entity_{lang}"].iloc[0]
-        derived = (grp["status"] == "derived").any()
-        label = f"{name} ({t('derived', lang)})" if derived else name
-        filled = _with_gaps(grp[["year", "value"]], years)
+    for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
+        label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
         fig.add_trace(
             go.Scatter(
-                x=filled["year"],
-                y=filled["value"],
+                x=years,
+                y=wide[code].to_numpy(),
                 mode="lines+markers",
                 name=label,
                 connectgaps=False,

@@ -489,10 +489,9 @@ def indicator_page(topics: tuple[str, ...], heading: str) -> None:
         url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
     )
     selected = tuple(s.selected)
-    lines, pair = view(views.indicator_trends, choice, lang, selected)
-    show_chart(lines, s)
-    show_chart(view(views.indicator_ranking, choice, lang, selected, year), s)
-    show_chart(pair, s)
+    show_chart(view(views.indicator_lines, series, lang, selected), s)
+    show_chart(view(views.indicator_ranking, series, lang, selected, year), s)
+    show_chart(view(views.china_vs_asean, series, lang), s)
     meta = m.series(choice)
     with st.expander(t("about_indicator", lang)):
         origin = meta.origin

@@ -301,11 +301,15 @@ def sources_table(m: Model, lang: str) -> pd.DataFrame:
 REFERENCES = ["WLD", "EAS", derived.ASEAN]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class IndicatorSeries:
     """One series' rows (ours and derived), its years, and the default ranking year: the latest
-    year in which at least half of the countries with any value have one."""
+    year in which at least half of the countries with any value have one.
 
+    Compared and hashed by identity, so the app's view cache can key the charts on the very
+    object it cached (rows are not hashable)."""
+
+    series_id: str
     rows: pd.DataFrame
     years: list[str]
     default_year: str
@@ -321,7 +325,7 @@ def indicator_series(m: Model, series_id: str) -> IndicatorSeries:
     )
     counts = rows[~rows["is_group"]].groupby("year")["entity"].nunique()
     default_year = str(max(y for y, n in counts.items() if n >= counts.max() / 2))
-    return IndicatorSeries(rows, [str(y) for y in sorted(counts.index)], default_year)
+    return IndicatorSeries(series_id, rows, [str(y) for y in sorted(counts.index)], default_year)
 
 
 def _indicator_labels(m: Model, series_id: str, lang: str) -> tuple[str, str]:
@@ -329,24 +333,28 @@ def _indicator_labels(m: Model, series_id: str, lang: str) -> tuple[str, str]:
     return (meta.title.zh, meta.unit.zh) if lang == "zh" else (meta.title.en, meta.unit.en)
 
 
-def indicator_trends(m: Model, series_id: str, lang: str, selected: Selection) -> list[Chart]:
-    """Lines over time (with World, East Asia & Pacific and ASEAN-10) and China vs ASEAN-10."""
-    title, unit = _indicator_labels(m, series_id, lang)
-    rows = indicator_series(m, series_id).rows
+def indicator_lines(m: Model, series: IndicatorSeries, lang: str, selected: Selection) -> Chart:
+    """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10."""
+    title, unit = _indicator_labels(m, series.series_id, lang)
+    rows = series.rows
     shown = list(selected) or m.country_codes
-    return [
-        charts.indicator_lines(
-            rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
-        ),
-        charts.china_vs_asean(
-            rows[rows["entity"].isin(["CHN", derived.ASEAN])], lang, title=title, unit=unit
-        ),
-    ]
+    return charts.indicator_lines(
+        rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
+    )
 
 
-def indicator_ranking(m: Model, series_id: str, lang: str, selected: Selection, year: int) -> Chart:
-    title, unit = _indicator_labels(m, series_id, lang)
-    rows = indicator_series(m, series_id).rows
+def china_vs_asean(m: Model, series: IndicatorSeries, lang: str) -> Chart:
+    """China beside the ASEAN-10 aggregate: the same whatever countries are chosen."""
+    title, unit = _indicator_labels(m, series.series_id, lang)
+    rows = series.rows
+    return charts.china_vs_asean(
+        rows[rows["entity"].isin(["CHN", derived.ASEAN])], lang, title=title, unit=unit
+    )
+
+
+def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Selection, year: int) -> Chart:
+    title, unit = _indicator_labels(m, series.series_id, lang)
+    rows = series.rows
     shown = list(selected) or m.country_codes
     return charts.indicator_ranking(
         rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)],

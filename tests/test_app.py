@@ -131,6 +131,22 @@ def test_broken_data_shows_the_error_list_not_a_traceback(data_copy, monkeypatch
     assert "data/figures.yaml:2: series[0]: required key 'title' is missing" in report
 
 
+def test_an_edited_data_file_shows_on_the_next_rerun(data_copy, monkeypatch):
+    """Curators edit YAML while the app runs: the next rerun shows the edit, not a cached page."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    at = open_app()
+    assert any("Gross merchandise value" in i.value for i in at.info)
+    path = data_copy / "definitions.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Gross merchandise value (GMV)", "Gross merchandise amount (GMV)"
+        ),
+        encoding="utf-8",
+    )
+    at.run()
+    assert any("Gross merchandise amount" in i.value for i in at.info)
+
+
 def test_indicator_and_year_follow_the_link():
     at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM")
     assert not at.exception

@@ -1,0 +1,98 @@
+"""Page views: what each page draws for a language and a filter, built without Streamlit."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import plotly.io as pio
+import pytest
+
+from dashboard import views
+from dashboard.charts import Chart
+from dashboard.links import escape_markdown
+from dashboard.model import build_model
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_model(DATA)
+
+
+def all_charts(m) -> list[Chart]:
+    series = views.indicator_series(m, "fixed_broadband_subscriptions_per_100_people")
+    found = []
+    for lang in ("en", "zh"):
+        de = views.digital_economy(m, lang, ())
+        people = views.participants(m, lang, ("CHN", "VNM"))
+        agenda = views.agenda(m, lang)
+        found += [views.overview(m, lang).share, de.gmv, de.gmv_to_gdp, de.national, de.ct, de.people]
+        found += [people.tiles, people.by_rank, agenda.matrix, agenda.timeline]
+        found += views.country_profile(m, lang, "VNM").rankings
+        found += [
+            views.indicator_lines(m, series, lang, ("THA",)),
+            views.indicator_ranking(m, series, lang, (), 2020),
+            views.china_vs_asean(m, series, lang),
+        ]
+    return found
+
+
+def test_the_figure_on_screen_is_the_figure_exported(model):
+    """The page draws `wire_figure` (cheaper to send); downloads use `figure`. Same JSON, always."""
+    for ch in all_charts(model):
+        assert json.loads(pio.to_json(ch.wire_figure)) == json.loads(pio.to_json(ch.figure)), ch.slug
+
+
+def test_china_figures_only_when_china_is_shown(model):
+    without = views.digital_economy(model, "en", ("VNM", "THA"))
+    assert not without.china_shown and without.ct is None and without.people is None
+    assert {x for trace in without.gmv.figure.data for x in trace.x} == {"Viet Nam", "Thailand"}
+    with_china = views.digital_economy(model, "en", ("CHN",))
+    assert with_china.china_shown and with_china.ct is not None and with_china.people is not None
+
+
+def test_participants_filter_keeps_the_asean_secretariat(model):
+    chosen = views.participants(model, "en", ("VNM",))
+    countries = set(chosen.officials[chosen.officials.columns[3]])
+    everyone = views.participants(model, "en", ())
+    assert "Viet Nam" in countries and len(countries) == 2  # Viet Nam and the ASEAN Secretariat
+    assert len(chosen.officials) < len(everyone.officials)
+
+
+def test_indicator_lines_show_chosen_countries_references_and_gaps(model):
+    series = views.indicator_series(model, "research_and_development_expenditure_percent_of_gdp")
+    lines = views.indicator_lines(model, series, "en", ("THA", "IDN"))
+    names = [trace.name for trace in lines.figure.data]
+    assert {"Thailand", "Indonesia", "World"} <= set(names) and "Viet Nam" not in names
+    rows = series.rows[series.rows["entity"] == "IDN"]
+    years = range(int(series.rows["year"].min()), int(series.rows["year"].max()) + 1)
+    indonesia = next(trace for trace in lines.figure.data if trace.name == "Indonesia")
+    assert list(indonesia.x) == list(years)  # every year on the axis ...
+    missing = set(years) - set(rows["year"])
+    assert missing, "the test needs a series with a gap"
+    by_year = dict(zip(indonesia.x, indonesia.y, strict=True))
+    assert all(math.isnan(by_year[y]) for y in missing)  # ... and a missing year is a gap
+    assert all(by_year[y] == v for y, v in zip(rows["year"], rows["value"], strict=True))
+
+
+def test_china_vs_asean_does_not_depend_on_the_filter(model):
+    series = views.indicator_series(model, "fixed_broadband_subscriptions_per_100_people")
+    pair = views.china_vs_asean(model, series, "zh")
+    assert [trace.name for trace in pair.figure.data][0] == "中国"
+    assert pair.title.startswith(model.series("fixed_broadband_subscriptions_per_100_people").title.zh)
+
+
+def test_country_profile_lists_who_represented_the_country(model):
+    profile = views.country_profile(model, "en", "SGP")
+    assert profile.represented_by, "Singapore was represented"
+    people = model.participants[model.participants["represents"] == "SGP"]
+    for name in people["name_en"]:
+        assert any(escape_markdown(name) in line for line, _ in profile.represented_by)
+
+
+def test_sources_table_has_headers_in_the_readers_language(model):
+    zh = views.sources_table(model, "zh")
+    en = views.sources_table(model, "en")
+    assert list(zh.columns) != list(en.columns) and len(zh) == len(en) == len(model.cat.sources)
+    assert zh.iloc[:, 0].tolist() == [s.id for s in model.cat.sources]
