@@ -50,30 +50,41 @@ def use_data_argument(argv: tuple[str, ...]) -> None:
 
 
 class _Memo:
-    """A small thread-safe LRU for pure results, keyed on plain tuples.
+    """A small thread-safe LRU for pure results, keyed on plain tuples, built once per key.
 
     Why not `st.cache_resource`: it hashes every argument with Streamlit's hasher on every call,
     which costs more than the rest of a rerun. Keys here are tuples of strings (builder name,
-    data version, language, filter), so a hit is one dict lookup. Two sessions missing at once
-    both build; the results are equal, the later one is kept.
+    data version, language, filter), so a hit is one dict lookup. When several sessions (or the
+    start-up warm-up) ask for the same missing key, one builds and the others wait for it.
     """
 
     def __init__(self, size: int):
         self.size = size
         self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._building: dict[tuple, threading.Event] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple, build: Callable[[], object]):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = build()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                pending = self._building.get(key)
+                if pending is None:
+                    self._building[key] = threading.Event()
+                    break
+            pending.wait()  # another thread is building it; a failed build leaves it to us
+        try:
+            value = build()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._building.pop(key).set()
 
 
 _models = _Memo(size=2)
