@@ -46,7 +46,7 @@ def wait_healthy(base: str, proc: subprocess.Popen | None = None, timeout: float
 
 
 def start_server(
-    env_extra: dict[str, str] | None = None, script: str = "dashboard/app.py", port: int | None = None
+    env_extra: dict[str, str] | None = None, script: str = "dashboard/server.py", port: int | None = None
 ) -> tuple[subprocess.Popen, str]:
     """`streamlit run` on 127.0.0.1 and a free port; returns the process and its base URL."""
     port = port or free_port()

@@ -307,7 +307,7 @@ def bench_cold(reps: int) -> list[dict]:
     dash, base = [], []
     with sync_playwright() as pw:
         for _ in range(reps):
-            dash.append(_cold_start("dashboard/app.py", "/", pw))
+            dash.append(_cold_start("dashboard/server.py", "/", pw))
             base.append(_cold_start(str(floor), "/", pw))
     shutil.rmtree(tmp, ignore_errors=True)
     d, f = median_ms(dash), median_ms(base)

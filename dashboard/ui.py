@@ -107,7 +107,26 @@ def view(builder: Callable[..., object], *args: object):
     """`builder(model, *args)` once per (builder, data version, args): pages call this with the
     language and filter, so a rerun with the same choices only draws."""
     m = model()
-    return _views.get((builder.__module__, builder.__qualname__, m.version, *args), lambda: builder(m, *args))
+    return _views.get(_view_key(builder, m, args), lambda: builder(m, *args))
+
+
+def _view_key(builder: Callable[..., object], m: Model, args: tuple) -> tuple:
+    return (builder.__module__, builder.__qualname__, m.version, *args)
+
+
+def warm_up() -> None:
+    """Load the data and build the first page a reader sees, in both languages (server start)."""
+    import sys
+
+    use_data_argument(tuple(sys.argv[1:]))
+    data_dir = str(resolve_data_dir())
+    m = _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
+    if isinstance(m, Model):
+        for lang in LANGS:
+            first_page = _views.get(
+                _view_key(views.overview, m, (lang,)), lambda lang=lang: views.overview(m, lang)
+            )
+            _ = first_page.share.wire_figure  # computed and kept on the cached chart
 
 
 # --- the shared state: language and country filter, both kept in the URL -----------------------

@@ -57,3 +57,49 @@ def test_memo_a_failed_build_is_retried_by_the_next_caller():
     with pytest.raises(RuntimeError):
         memo.get(("k",), broken)
     assert memo.get(("k",), lambda: "built") == "built"
+
+
+def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatch):
+    from dashboard import ui, views
+    from dashboard.i18n import LANGS
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    ui.warm_up()
+    model = ui._models.get((str(data_copy), ui.fingerprint(data_copy)), _never_built)
+    for lang in LANGS:
+        page = ui._views.get(ui._view_key(views.overview, model, (lang,)), _never_built)
+        assert page.share.title and "wire_figure" in page.share.__dict__  # ready to draw
+
+
+def test_warm_up_on_broken_data_leaves_the_report_to_the_page(data_copy, monkeypatch):
+    from dashboard import ui
+    from dashboard.loading import DataError
+
+    (data_copy / "countries.yaml").write_text("countries: [", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    ui.warm_up()  # does not raise: the first reader's page shows the validator's list
+    cached = ui._models.get((str(data_copy), ui.fingerprint(data_copy)), _never_built)
+    assert isinstance(cached, DataError) and "countries.yaml" in cached.report()
+
+
+def _never_built():
+    raise AssertionError("expected the warm-up to have built this already")
+
+
+def test_only_the_app_layer_imports_streamlit():
+    """Data, schema, frames, views, charts and exports stay pure: tests and the CLI use them bare."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "dashboard"
+    app_layer = {"app.py", "ui.py", "server.py"}
+    offenders = []
+    for path in package.glob("*.py"):
+        if path.name in app_layer:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "streamlit"]
+    assert offenders == []
