@@ -1,6 +1,6 @@
-"""Router: page config, the shared sidebar (language, country filter, share, about), navigation.
+"""Router: page config, navigation, the page, then the shared sidebar (language, filter, share, about).
 
-Run from the repository root: `streamlit run dashboard/app.py` (the README's command does).
+Served by `streamlit run dashboard/server.py` (the README's command), or alone: `streamlit run dashboard/app.py`.
 Another data directory: `streamlit run dashboard/app.py -- --data DIR` or `DASHBOARD_DATA_DIR=DIR`.
 """
 
@@ -30,17 +30,13 @@ if isinstance(loaded, DataError):
     ui.show_data_error(loaded, ui.read_language())
     st.stop()
 ui.init_from_link(loaded.country_codes)
-lang = ui.read_language()
-
-selected = ui.country_filter(loaded, lang)
-state = ui.State(lang=lang, selected=selected)
+state = ui.current_state(loaded)
+lang = state.lang
 st.session_state["_state"] = state
-ui.write_link({"country": selected, "lang": [lang] if lang != DEFAULT_LANG else []})
+ui.write_link({"country": state.selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 
 nav = st.navigation(ui.navigation_pages(APP_PAGES, lang), position="sidebar")
-st.title(t("app_title", lang))
-st.caption(t("app_subtitle", lang))
-ui.show_notices(lang)
+heading = st.container()
 try:
     nav.run()
 except Exception:  # a bug must not show a traceback to readers; the log keeps it
@@ -48,7 +44,14 @@ except Exception:  # a bug must not show a traceback to readers; the log keeps i
 
     logging.getLogger("dashboard").exception("page failed")
     st.error("Something went wrong on this page. / 此页面出现错误。")
-# After the page: its own choices (indicator, year) are in the link by now.
+with heading:
+    st.title(t("app_title", lang))
+    st.caption(t("app_subtitle", lang))
+    ui.show_notices(lang)
+# The sidebar after the page (see ui.current_state); the page's own choices (indicator, year) are
+# in the link by now, so the share box holds them.
+ui.read_language()
+ui.country_filter(loaded, lang)
 ui.share_box(state)
 ui.bundle_download(state, loaded, where=st.sidebar)
 ui.about_box(lang)

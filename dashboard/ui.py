@@ -195,6 +195,21 @@ def url_choice(param: str, options: list[str], default: str, widget, label: str,
     return value
 
 
+def current_state(m: Model) -> State:
+    """The reader's language and countries, read before any of the sidebar is drawn.
+
+    Widget values are in `st.session_state` from the start of a run, so the router can build the
+    page first and draw the sidebar after it: everything new reaches the browser at once, instead
+    of the sidebar now and the page after a (possibly slow) first build of its charts."""
+    if st.session_state.get("lang") not in LANGS:
+        st.session_state["lang"] = DEFAULT_LANG
+    codes = m.country_codes
+    chosen = st.session_state.get("country") or []
+    if any(c not in codes for c in chosen):  # e.g. a country removed from the data since
+        st.session_state["country"] = [c for c in chosen if c in codes]
+    return State(lang=st.session_state["lang"], selected=[c for c in codes if c in chosen])
+
+
 def read_language() -> str:
     """The language switch; its value lives in `st.session_state["lang"]` and `?lang=`."""
     if st.session_state.get("lang") not in LANGS:
