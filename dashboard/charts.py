@@ -74,13 +74,11 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
     if table.empty or "source_publisher" not in table:
         return ""
     column = "source_publisher_zh" if lang == "zh" and "source_publisher_zh" in table else "source_publisher"
-    pairs = table[[column, "source_date"]].drop_duplicates()
-    parts = []
-    for publisher, date in pairs.itertuples(index=False):
-        item = f"{publisher} ({date[:4]})" if isinstance(date, str) and date else str(publisher)
-        if item not in parts:
-            parts.append(item)
-    licences = sorted(set(table["source_licence"].dropna()))
+    parts = dict.fromkeys(  # in the rows' order, each once
+        f"{publisher} ({date[:4]})" if isinstance(date, str) and date else str(publisher)
+        for publisher, date in dict.fromkeys(zip(table[column], table["source_date"], strict=True))
+    )
+    licences = sorted({x for x in table["source_licence"] if isinstance(x, str)})
     text = f"{t('source', lang)}: " + "; ".join(parts)
     if licences:
         text += f" · {t('licence', lang)}: " + "; ".join(licences)
@@ -100,40 +98,57 @@ def _wrap(text: str, width: int = 150) -> str:
     return "<br>".join(lines)
 
 
+def _title(title: str, subtitle: str) -> dict:
+    return {"text": f"<b>{title}</b><br><span style='font-size:13px;color:{theme.MUTED}'>{subtitle}</span>"}
+
+
 def finish(fig: go.Figure, title: str, subtitle: str, footer: str) -> go.Figure:
     """Title, subtitle and source footer inside the figure, with the project template."""
-    fig.update_layout(
-        template=theme.TEMPLATE,
-        title={
-            "text": f"<b>{title}</b><br><span style='font-size:13px;color:{theme.MUTED}'>{subtitle}</span>"
-        },
-    )
+    fig.update_layout(template=theme.TEMPLATE, title=_title(title, subtitle))
     if footer:
         add_footer(fig, footer, name="source-line", line=0)
     return fig
 
 
+def figure(traces: list[dict], *, title: str, subtitle: str, footer: str, **layout) -> go.Figure:
+    """The same furniture as `finish`, with the traces and layout given as plain dicts and
+    validated in one pass: about a third of the time of building a figure step by step, which
+    matters for charts rebuilt on every new filter (the World Bank pages)."""
+    return go.Figure(
+        data=traces,
+        layout={
+            "template": theme.TEMPLATE,
+            "title": _title(title, subtitle),
+            "annotations": [footer_annotation(footer, name="source-line", line=0)] if footer else [],
+            **layout,
+        },
+    )
+
+
 FOOTER_LINE_PX = 15
 
 
-def add_footer(fig: go.Figure, text: str, *, name: str, line: int) -> None:
+def footer_annotation(text: str, *, name: str, line: int) -> dict:
     """A footer line in the bottom margin (pixels from the plot's bottom edge, so it never
     collides with the axis or the legend at any figure height). `line` counts footer lines above."""
-    wrapped = _wrap(text)
-    fig.add_annotation(
-        text=wrapped,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-48 - FOOTER_LINE_PX * line,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": theme.MUTED},
-        name=name,
-    )
+    return {
+        "text": _wrap(text),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -48 - FOOTER_LINE_PX * line,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 11, "color": theme.MUTED},
+        "name": name,
+    }
+
+
+def add_footer(fig: go.Figure, text: str, *, name: str, line: int) -> None:
+    fig.add_annotation(footer_annotation(text, name=name, line=line))
 
 
 def _empty(slug: str, title: str, subtitle: str, message: str) -> Chart:
@@ -656,27 +671,33 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
     wide = rows.pivot(index="year", columns="entity", values="value").reindex(years)
     names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
     derived = set(rows.loc[rows["status"] == "derived", "entity"])
-    fig = go.Figure()
+    traces = []
     for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
         label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=wide[code].to_numpy(),
-                mode="lines+markers",
-                name=label,
-                connectgaps=False,
-                line={
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": wide[code].to_numpy(),
+                "mode": "lines+markers",
+                "name": label,
+                "connectgaps": False,
+                "line": {
                     "color": theme.colour_for(code, i),
                     "width": 2 if code in REFERENCE_DASH else 2.5,
                     "dash": REFERENCE_DASH.get(code, "solid"),
                 },
-                marker={"size": 4},
-                hovertemplate=label + " %{x}: %{y:,.4~r}<extra></extra>",
-            )
+                "marker": {"size": 4},
+                "hovertemplate": label + " %{x}: %{y:,.4~r}<extra></extra>",
+            }
         )
-    fig.update_yaxes(title_text=unit, tickformat="~s")
-    finish(fig, title, subtitle, source_line(rows, lang))
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": unit}, "tickformat": "~s"},
+    )
     shown = rows[~rows["is_group"]]
     alt = t(
         "alt_lines",
@@ -700,20 +721,25 @@ def indicator_ranking(
         return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
     rows = rows.sort_values("value")
     colours = [theme.ACCENT if (not highlight or e in highlight) else "#C3CCD5" for e in rows["entity"]]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["value"],
-            y=rows[f"entity_{lang}"],
-            orientation="h",
-            marker={"color": colours},
-            text=[compact(v, lang) for v in rows["value"]],
-            textposition="outside",
-            hovertemplate="%{y}: %{x:,.4~r}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "x": rows["value"].to_numpy(),
+        "y": rows[f"entity_{lang}"].tolist(),
+        "orientation": "h",
+        "marker": {"color": colours},
+        "text": [compact(v, lang) for v in rows["value"]],
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        title=full_title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        xaxis={"tickformat": "~s"},
+        showlegend=False,
+        height=max(360, 140 + 34 * len(rows)),
     )
-    fig.update_xaxes(tickformat="~s")
-    fig.update_layout(showlegend=False, height=max(360, 140 + 34 * len(rows)))
-    finish(fig, full_title, subtitle, source_line(rows, lang))
     top = rows.iloc[-1]
     alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)

@@ -1,7 +1,9 @@
-"""Streamlit glue shared by the pages: cached data, the sidebar filter, chart rendering, downloads.
+"""Streamlit glue shared by the pages: the data and view caches, the sidebar filter, chart
+rendering, downloads.
 
-Pages stay thin: they read `state()`, ask `frames` and `charts` for data and figures, and hand
-each `Chart` to `show_chart`, which draws it with its table view, text alternative and downloads.
+Pages stay thin: they read `state()`, ask `view(views.X, language, filter)` for what to draw (built
+once per data version and choice, shared by all sessions) and hand each `Chart` to `show_chart`,
+which draws it with its table view, text alternative and downloads.
 """
 
 from __future__ import annotations
@@ -97,10 +99,14 @@ def model(*, fresh: bool = False) -> Model | DataError:
     per run (one stat of each data file); pages then reuse that answer."""
     if not fresh and "_model" in st.session_state:
         return st.session_state["_model"]
-    data_dir = str(resolve_data_dir())
-    loaded = _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
+    loaded = _current_model()
     st.session_state["_model"] = loaded
     return loaded
+
+
+def _current_model() -> Model | DataError:
+    data_dir = str(resolve_data_dir())
+    return _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
 
 
 def view(builder: Callable[..., object], *args: object):
@@ -119,8 +125,7 @@ def warm_up() -> None:
     import sys
 
     use_data_argument(tuple(sys.argv[1:]))
-    data_dir = str(resolve_data_dir())
-    m = _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
+    m = _current_model()
     if isinstance(m, Model):
         for lang in LANGS:
             first_page = _views.get(
@@ -141,10 +146,6 @@ class State:
     def permalink(self) -> str:
         """The link to exactly this view, page-level choices (`indicator`, `year`) included."""
         return current_link()
-
-    @property
-    def key(self) -> tuple:
-        return (self.lang, tuple(self.selected))
 
     def filter_text(self) -> str:
         shown = ", ".join(self.selected) if self.selected else t("all_countries", self.lang)
@@ -232,8 +233,9 @@ def _apply_preset() -> None:
     st.session_state["preset"] = None
 
 
-def country_filter(m: Model, lang: str) -> list[str]:
-    """The one country filter: a searchable multiselect bound to `?country=`, with group presets."""
+def country_filter(m: Model, lang: str) -> None:
+    """The one country filter: a searchable multiselect bound to `?country=`, with group presets.
+    Its value is read by `current_state` (before the page); this draws it."""
     codes = m.country_codes
     names = {c.code: c for c in m.cat.countries}
     groups = {"ALL": []} | {g.code: list(g.members) for g in m.cat.groups}
@@ -257,7 +259,7 @@ def country_filter(m: Model, lang: str) -> list[str]:
         on_change=_apply_preset,
         placeholder=t("preset", lang) + " …",
     )
-    selected = sidebar.multiselect(
+    sidebar.multiselect(
         t("countries", lang),
         options=codes,
         format_func=label,
@@ -265,7 +267,6 @@ def country_filter(m: Model, lang: str) -> list[str]:
         help=t("countries_help", lang),
         placeholder=t("countries_placeholder", lang),
     )
-    return [c for c in codes if c in selected]
 
 
 def navigation_pages(folder: Path, lang: str) -> list:
