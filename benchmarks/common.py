@@ -46,13 +46,19 @@ def wait_healthy(base: str, proc: subprocess.Popen | None = None, timeout: float
 
 
 def start_server(
-    env_extra: dict[str, str] | None = None, script: str = "dashboard/server.py", port: int | None = None
+    env_extra: dict[str, str] | None = None,
+    script: str = "dashboard/server.py",
+    port: int | None = None,
+    script_args: list[str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
-    """`streamlit run` on 127.0.0.1 and a free port; returns the process and its base URL."""
+    """`streamlit run` on 127.0.0.1 and a free port; returns the process and its base URL.
+    `script_args` go after `--`, to the app (e.g. `["--data", DIR]`)."""
     port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    if script_args:
+        cmd += ["--", *script_args]
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

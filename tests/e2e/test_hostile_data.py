@@ -39,7 +39,8 @@ def hostile_server(tmp_path_factory):
     )
     replace(data / "countries.yaml", "aliases: [Vietnam, Việt Nam]", f'aliases: [Vietnam, Việt Nam, "{IMG}"]')
     replace(data / "event.yaml", "format: {en: Online video conference,", f'format: {{en: "Online {IMG}",')
-    proc, base = start_server({"DASHBOARD_DATA_DIR": str(data)})
+    # Served the way the README says to serve another directory: `server.py -- --data DIR`.
+    proc, base = start_server(script_args=["--data", str(data)])
     yield base
     stop_server(proc)
 
