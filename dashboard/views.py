@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import charts, derived, frames
 from dashboard.charts import Chart
@@ -19,6 +20,12 @@ from dashboard.links import escape_markdown as esc
 from dashboard.model import Model
 
 Selection = tuple[str, ...]  # ISO codes in catalogue order; empty = all countries
+
+
+def display_table(frame: pd.DataFrame) -> pa.Table:
+    """A table as `st.dataframe` sends it (Arrow): converted once with the cached view, not on
+    every rerun (pandas → Arrow was a quarter of the Country page's rerun)."""
+    return pa.Table.from_pandas(frame, preserve_index=False)
 
 
 def _definition(m: Model, definition_id: str):
@@ -147,7 +154,7 @@ def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
 class Participants:
     tiles: Chart
     by_rank: Chart
-    officials: pd.DataFrame
+    officials: pa.Table
     bodies: str  # markdown list
 
 
@@ -163,7 +170,7 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
     return Participants(
         tiles=charts.representation_tiles(m.representation, lang, list(selected)),
         by_rank=charts.officials_by_rank(people, lang),
-        officials=frames.officials_table(people, lang),
+        officials=display_table(frames.officials_table(people, lang)),
         bodies="\n".join(bodies),
     )
 
@@ -230,9 +237,9 @@ def agenda(m: Model, lang: str) -> Agenda:
 @dataclass(frozen=True)
 class CountryProfile:
     represented_by: list[tuple[str, str | None]]  # markdown line, note
-    figures: pd.DataFrame  # curated (non-World Bank) observations for the country
+    figures: pa.Table  # curated (non-World Bank) observations for the country
     rankings: list[Chart]  # where the country stands on each curated series it has
-    sparklines: pd.DataFrame  # one row per World Bank series
+    sparklines: pa.Table  # one row per World Bank series
 
 
 def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
@@ -264,9 +271,9 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
         )
     return CountryProfile(
         represented_by=represented_by,
-        figures=charts.observation_table(mine, lang),
+        figures=display_table(charts.observation_table(mine, lang)),
         rankings=rankings,
-        sparklines=frames.sparkline_table(obs, code, lang),
+        sparklines=display_table(frames.sparkline_table(obs, code, lang)),
     )
 
 
@@ -285,7 +292,7 @@ SOURCE_COLUMNS = {
 }
 
 
-def sources_table(m: Model, lang: str) -> pd.DataFrame:
+def sources_table(m: Model, lang: str) -> pa.Table:
     """Every source with what rests on it, headers in the reader's language."""
     src = m.sources
     table = src.assign(
@@ -293,7 +300,7 @@ def sources_table(m: Model, lang: str) -> pd.DataFrame:
         title=src["title"].fillna(t("title_not_recorded", lang)),
     )[list(SOURCE_COLUMNS)]
     table.columns = [t(key, lang) if key else name for name, key in SOURCE_COLUMNS.items()]
-    return table
+    return display_table(table)
 
 
 # --- World Bank indicator pages -----------------------------------------------------------------

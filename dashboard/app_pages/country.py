@@ -25,7 +25,7 @@ for line, note in v.represented_by:
         st.caption(note)
 
 st.subheader(t("figures_for", lang, country=names[code]), anchor=False)
-if v.figures.empty:
+if v.figures.num_rows == 0:
     st.write(t("no_figures", lang))
 else:
     st.dataframe(v.figures, hide_index=True, width="stretch")
