@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     if "cold" in only:
         rows += bench_cold(2 if args.quick else 3)
     if "browser" in only:
-        rows += bench_browser(12 if args.quick else 24)
+        rows += bench_browser(24 if args.quick else 48)
     if "concurrency" in only:
         rows += bench_concurrency(30 if args.quick else 60)
     machine = {
