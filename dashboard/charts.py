@@ -186,7 +186,8 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.dropna(axis=1, how="all")
 
 
-def _covered(rows: pd.DataFrame, lang: str) -> str:
+def entity_names(rows: pd.DataFrame, lang: str) -> str:
+    """The entities in `rows`, named in the reader's language (for alt texts and empty states)."""
     names = sorted(set(rows[f"entity_{lang}"])) if not rows.empty else []
     return ", ".join(names) if lang == "en" else "、".join(names)
 
@@ -292,7 +293,11 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
     finish(fig, title, subtitle, source_line(rows, lang))
     top = rows[rows["year"] == rows["year"].max()].sort_values("value", ascending=False).iloc[0]
     alt = t(
-        "alt_gmv", lang, countries=_covered(rows, lang), top=top[f"entity_{lang}"], value=fmt(top["value"])
+        "alt_gmv",
+        lang,
+        countries=entity_names(rows, lang),
+        top=top[f"entity_{lang}"],
+        value=fmt(top["value"]),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 
@@ -342,7 +347,7 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
     alt = t(
         "alt_national",
         lang,
-        countries=_covered(rows, lang),
+        countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
         value=fmt(top["value"]),
         year=top["year"],
@@ -655,9 +660,11 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
 REFERENCE_DASH = {"WLD": "dash", "EAS": "dash", "ASEAN10": "dot"}
 
 
-def _with_gaps(grp: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """Reindex to every year so a missing year is a visible gap, never a silent straight line."""
-    return grp.set_index("year").reindex(years).reset_index()
+def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
+    """Every year from first to last, one column per entity: a missing year is a gap (NaN), never
+    a silent straight line."""
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    return years, rows.pivot(index="year", columns="entity", values="value").reindex(years)
 
 
 def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
@@ -666,9 +673,7 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
     subtitle = f"{unit}; {t('reference_lines', lang)}"
     if rows.empty or rows[~rows["is_group"]].empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
-    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
-    # One column per entity, every year a row: a missing year is a gap, never a straight line.
-    wide = rows.pivot(index="year", columns="entity", values="value").reindex(years)
+    years, wide = _by_year(rows)
     names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
     derived = set(rows.loc[rows["status"] == "derived", "entity"])
     traces = []
@@ -703,7 +708,7 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
         "alt_lines",
         lang,
         series=title,
-        countries=_covered(shown, lang),
+        countries=entity_names(shown, lang),
         first=years[0],
         last=years[-1],
     )
@@ -752,25 +757,30 @@ def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> C
     subtitle = f"{unit}; {t('asean_derived_note', lang)}"
     if rows.empty or set(rows["entity"]) != {"CHN", "ASEAN10"}:
         return _empty(slug, full_title, subtitle, t("no_aggregate", lang))
-    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
-    fig = go.Figure()
+    years, wide = _by_year(rows)
+    names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
+    traces = []
     for code in ("CHN", "ASEAN10"):
-        grp = rows[rows["entity"] == code]
-        name = grp[f"entity_{lang}"].iloc[0] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
-        filled = _with_gaps(grp[["year", "value"]], years)
-        fig.add_trace(
-            go.Scatter(
-                x=filled["year"],
-                y=filled["value"],
-                mode="lines",
-                name=name,
-                connectgaps=False,
-                line={"color": theme.colour_for(code), "width": 3},
-                hovertemplate=name + " %{x}: %{y:,.4~r}<extra></extra>",
-            )
+        name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": wide[code].to_numpy(),
+                "mode": "lines",
+                "name": name,
+                "connectgaps": False,
+                "line": {"color": theme.colour_for(code), "width": 3},
+                "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",
+            }
         )
-    fig.update_yaxes(title_text=unit, tickformat="~s")
-    finish(fig, full_title, subtitle, source_line(rows, lang))
+    fig = figure(
+        traces,
+        title=full_title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": unit}, "tickformat": "~s"},
+    )
     alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
 
@@ -799,7 +809,7 @@ def gmv_to_gdp(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
     alt = t(
         "alt_gmv_gdp",
         lang,
-        countries=_covered(rows, lang),
+        countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
         value=f"{top['value']:.1f}",
     )

@@ -33,8 +33,9 @@ def _definition(m: Model, definition_id: str):
 
 
 def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
+    """The countries a curated series covers (for the empty state when the filter excludes them)."""
     rows = frames.series_rows(obs, series_id)
-    return ", ".join(sorted(set(rows[~rows["is_group"]][f"entity_{lang}"])))
+    return charts.entity_names(rows[~rows["is_group"]], lang)
 
 
 # --- Overview -----------------------------------------------------------------------------------
