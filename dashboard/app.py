@@ -1,4 +1,4 @@
-"""Router: page config, navigation, the page, then the shared sidebar (language, filter, share, about).
+"""Router: page config, navigation, the page, then the shared sidebar (language, filter, share, data).
 
 Served by `streamlit run dashboard/server.py` (the README's command), or alone: `streamlit run dashboard/app.py`.
 Another data directory: `streamlit run dashboard/app.py -- --data DIR` or `DASHBOARD_DATA_DIR=DIR`.
@@ -20,9 +20,9 @@ APP_PAGES = Path(__file__).parent / "app_pages"
 ui.use_data_argument(tuple(sys.argv[1:]))
 st.set_page_config(
     page_title=t("app_title", DEFAULT_LANG),
-    page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
+    page_icon=ui.favicon(),
     layout="wide",
-    menu_items={"About": t("about_text", "en") + "\n\n" + t("about_text", "zh")},
+    menu_items={"About": ui.about_markdown("en") + "\n\n" + ui.about_markdown("zh")},
 )
 
 loaded = ui.model(fresh=True)
@@ -36,7 +36,7 @@ st.session_state["_state"] = state
 ui.write_link({"country": state.selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 
 nav = st.navigation(ui.navigation_pages(APP_PAGES, lang), position="sidebar")
-heading = st.container()
+ui.show_notices(lang)
 try:
     nav.run()
 except Exception:  # a bug must not show a traceback to readers; the log keeps it
@@ -44,14 +44,9 @@ except Exception:  # a bug must not show a traceback to readers; the log keeps i
 
     logging.getLogger("dashboard").exception("page failed")
     st.error("Something went wrong on this page. / 此页面出现错误。")
-with heading:
-    st.title(t("app_title", lang))
-    st.caption(t("app_subtitle", lang))
-    ui.show_notices(lang)
 # The sidebar after the page (see ui.current_state); the page's own choices (indicator, year) are
 # in the link by now, so the share box holds them.
 ui.read_language()
 ui.country_filter(loaded, lang)
 ui.share_box(state)
 ui.bundle_download(state, loaded, where=st.sidebar)
-ui.about_box(lang)

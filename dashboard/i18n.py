@@ -29,12 +29,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "countries": {"en": "Countries", "zh": "国家"},
     "countries_help": {
-        "en": "Search by English or Chinese name or alias. Empty means all 11 countries.",
-        "zh": "可按中英文名称或别名搜索。留空表示全部11个国家。",
+        "en": (
+            "Search by English or Chinese name or alias, or pick a group (ASEAN-10, ASEAN-6, CLMV, "
+            "China + ASEAN) to add its countries. Empty means all 11 countries."
+        ),
+        "zh": "可按中英文名称或别名搜索，或选择国家组（东盟十国、东盟六国、柬老缅越、中国 + 东盟）一次加入其成员国。留空表示全部11个国家。",
     },
     "countries_placeholder": {"en": "All countries", "zh": "全部国家"},
-    "preset": {"en": "Preset", "zh": "预设"},
-    "preset_all": {"en": "All", "zh": "全部"},
+    "group_option": {"en": "Group: {name} ({count} countries)", "zh": "国家组：{name}（{count}国）"},
     "share": {"en": "Share this view", "zh": "分享此视图"},
     "share_link": {"en": "Permalink", "zh": "永久链接"},
     "share_embed": {"en": "Embed (iframe)", "zh": "嵌入代码（iframe）"},

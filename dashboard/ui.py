@@ -9,9 +9,11 @@ which draws it with its table view, text alternative and downloads.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
 import functools
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -225,48 +227,61 @@ def read_language() -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
-def _apply_preset() -> None:
+def _expand_groups() -> None:
+    """A group picked in the filter (ASEAN-10, CLMV, …) becomes its member countries at once, so
+    the filter, the link and every page only ever hold country codes."""
     groups = st.session_state["_groups"]
-    choice = st.session_state.get("preset")
-    if choice in groups:
-        st.session_state["country"] = list(groups[choice])
-    st.session_state["preset"] = None
+    expanded = [
+        member for code in st.session_state.get("country") or [] for member in groups.get(code, [code])
+    ]
+    st.session_state["country"] = list(dict.fromkeys(expanded))
 
 
 def country_filter(m: Model, lang: str) -> None:
-    """The one country filter: a searchable multiselect bound to `?country=`, with group presets.
+    """The one country filter: a searchable multiselect bound to `?country=`. Its options start
+    with the groups (presets), so one search box finds "CLMV" as well as "越南"; empty = all.
     Its value is read by `current_state` (before the page); this draws it."""
-    codes = m.country_codes
-    names = {c.code: c for c in m.cat.countries}
-    groups = {"ALL": []} | {g.code: list(g.members) for g in m.cat.groups}
-    st.session_state["_groups"] = groups
-    group_names = {g.code: (g.name.zh if lang == "zh" else g.name.en) for g in m.cat.groups}
-    group_names["ALL"] = t("preset_all", lang)
-
-    def label(code: str) -> str:
-        c = names[code]
-        first, second = (c.name.zh, c.name.en) if lang == "zh" else (c.name.en, c.name.zh)
-        aliases = ", ".join(a for a in c.aliases if a not in (first, second))
-        return f"{first} · {second}" + (f" ({aliases})" if aliases else "")
-
-    sidebar = st.sidebar
-    sidebar.selectbox(
-        t("preset", lang),
-        options=list(groups),
-        index=None,
-        format_func=group_names.get,
-        key="preset",
-        on_change=_apply_preset,
-        placeholder=t("preset", lang) + " …",
-    )
-    sidebar.multiselect(
+    st.session_state["_groups"] = {g.code: list(g.members) for g in m.cat.groups}
+    labels = _country_labels(m, lang)
+    st.sidebar.multiselect(
         t("countries", lang),
-        options=codes,
-        format_func=label,
+        options=list(labels),
+        format_func=labels.__getitem__,
         key="country",
+        on_change=_expand_groups,
         help=t("countries_help", lang),
         placeholder=t("countries_placeholder", lang),
     )
+
+
+def _country_labels(m: Model, lang: str) -> dict[str, str]:
+    """The filter's option labels ("Viet Nam · 越南 (Vietnam)"): searchable in both languages."""
+    return _views.get(("country_labels", m.version, lang), lambda: _build_country_labels(m, lang))
+
+
+def _build_country_labels(m: Model, lang: str) -> dict[str, str]:
+    def both(name) -> tuple[str, str]:
+        return (name.zh, name.en) if lang == "zh" else (name.en, name.zh)
+
+    labels = {
+        g.code: t("group_option", lang, name=" · ".join(both(g.name)), count=len(g.members))
+        for g in m.cat.groups
+    }
+    for c in m.cat.countries:
+        first, second = both(c.name)
+        aliases = ", ".join(a for a in c.aliases if a not in (first, second))
+        labels[c.code] = f"{first} · {second}" + (f" ({aliases})" if aliases else "")
+    return labels
+
+
+@functools.cache
+def favicon() -> str:
+    """The page icon as a data URL: read once per process, fetched from nowhere (works offline).
+
+    Given a file path, `st.set_page_config` reads the file and registers it as a media file on
+    every rerun."""
+    png = (Path(__file__).parent / "static" / "favicon.png").read_bytes()
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def navigation_pages(folder: Path, lang: str) -> list:
@@ -296,24 +311,32 @@ def current_link() -> str:
 
 
 def share_box(state: State) -> None:
+    """ "Share this view": the permalink and an iframe snippet, each in a fenced block (copy button).
+
+    One Markdown element rather than two captions and two code blocks: the sidebar is drawn on
+    every rerun, and each element costs time the reader waits for."""
     permalink = state.permalink
+    embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
+    snippet = f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'
     with st.sidebar.expander(t("share", state.lang)):
-        st.caption(t("share_link", state.lang))
-        st.code(permalink, language=None, wrap_lines=True)
-        st.caption(t("share_embed", state.lang))
-        embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
-        st.code(
-            f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>',
-            language="html",
-            wrap_lines=True,
+        st.markdown(
+            f"{t('share_link', state.lang)}\n\n{_fenced(permalink)}\n\n"
+            f"{t('share_embed', state.lang)}\n\n{_fenced(snippet, 'html')}"
         )
 
 
-def about_box(lang: str) -> None:
-    with st.sidebar.expander(t("about", lang)):
-        st.write(t("about_text", lang))
-        st.markdown(f"**{t('how_to_cite', lang)}**")
-        st.write(t("cite_text", lang, date=dt.date.today().isoformat()))
+def _fenced(text: str, language: str = "") -> str:
+    """A Markdown code block that `text` cannot close, however many backticks it holds."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
+def about_markdown(lang: str) -> str:
+    """What the dashboard covers and how to cite it: the toolbar's About and the Sources page."""
+    return f"{t('about_text', lang)}\n\n**{t('how_to_cite', lang)}**: " + t(
+        "cite_text", lang, date=dt.date.today().isoformat()
+    )
 
 
 def _note_unknown(param: str, known) -> None:
@@ -538,11 +561,5 @@ def indicator_page(topics: tuple[str, ...], heading: str) -> None:
     show_chart(view(views.indicator_lines, series, lang, selected), s)
     show_chart(view(views.indicator_ranking, series, lang, selected, year), s)
     show_chart(view(views.china_vs_asean, series, lang), s)
-    meta = m.series(choice)
     with st.expander(t("about_indicator", lang)):
-        origin = meta.origin
-        st.markdown(f"**{links.escape_markdown(meta.title.en)}** · `{origin.dataset_code if origin else ''}`")
-        st.write(meta.description.en)
-        if origin:
-            st.caption(f"{origin.producer} · {origin.title} · {origin.licence.name} · {origin.snapshot}")
-        st.caption(meta.processing.zh if lang == "zh" else meta.processing.en)
+        st.markdown(view(views.indicator_about, choice, lang))

@@ -44,10 +44,8 @@ def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
 @dataclass(frozen=True)
 class Overview:
     event_name: str
-    event_facts: list[str]  # markdown, left column
-    theme: str
-    theme_translation: str
-    designation: str
+    event_card_left: str  # markdown: date, format, chair
+    event_card_right: str  # markdown: theme (original and our translation), designation
     tiles: list[tuple[str, str, str | None]]  # label, value, help
     definition: str
     share: Chart
@@ -62,15 +60,22 @@ def overview(m: Model, lang: str) -> Overview:
     definition = _definition(m, "internet_economy_gmv_share_of_gdp")
     return Overview(
         event_name=pick(ev.name.en, ev.name.zh, lang),
-        event_facts=[
-            f"**{t('event_date', lang)}**: {esc(ev.date)}",
-            f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
-            f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
-        ],
-        theme=f"**{t('event_theme', lang)}**: {esc(ev.theme.original)}",
-        theme_translation=f"{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}",
-        designation=f"**{t('event_designation', lang)}**: "
-        + esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)),
+        # One Markdown element per column (lines joined by hard breaks): fewer elements per rerun.
+        event_card_left="  \n".join(
+            [
+                f"**{t('event_date', lang)}**: {esc(ev.date)}",
+                f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
+                f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
+            ]
+        ),
+        event_card_right="  \n".join(
+            [
+                f"**{t('event_theme', lang)}**: {esc(ev.theme.original)}",
+                f":gray[{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}]",
+                f"**{t('event_designation', lang)}**: "
+                + esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)),
+            ]
+        ),
         tiles=[
             (t("tile_countries", lang), str(represented[represented != "ASEAN10"].nunique()), None),
             (t("tile_officials", lang), str(len(m.participants)), None),
@@ -181,11 +186,10 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
 
 @dataclass(frozen=True)
 class Statement:
-    original_label: str
-    original: str
-    translation_label: str
-    translation: str
-    byline: str  # speaker, fields named, source
+    """One statement as two Markdown blocks drawn side by side (one element each per rerun)."""
+
+    original: str  # label ("Original (zh)") and the text as said
+    translation: str  # label marked as our translation, the text, then speaker · fields · source
 
 
 @dataclass(frozen=True)
@@ -208,12 +212,11 @@ def agenda(m: Model, lang: str) -> Agenda:
         named = (", " if lang == "en" else "、").join(field_names[f] for f in row.fields.split("; ") if f)
         statements.setdefault(row.kind, []).append(
             Statement(
-                original_label=f"{t('original', lang)} ({row.language})",
-                original=esc(row.original),
-                translation_label=f"{t('translation', lang)} ({t('our_translation', lang)})",
-                translation=esc(row.translation),
-                byline=f"{t('speaker', lang)}: {esc(speaker or '—')} · {t('fields_named', lang)}: "
-                f"{esc(named or '—')} · {t('source', lang)}: {row.source_id}",
+                original=f":gray[{t('original', lang)} ({row.language})]  \n{esc(row.original)}",
+                translation=f":gray[{t('translation', lang)} ({t('our_translation', lang)})]  \n"
+                f"{esc(row.translation)}\n\n"
+                f":gray[{t('speaker', lang)}: {esc(speaker or '—')} · {t('fields_named', lang)}: "
+                f"{esc(named or '—')} · {t('source', lang)}: {esc(row.source_id)}]",
             )
         )
     sources = {src.id: src for src in m.cat.sources}
@@ -372,3 +375,19 @@ def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Se
         year=year,
         highlight=[],
     )
+
+
+def indicator_about(m: Model, series_id: str, lang: str) -> str:
+    """ "About this indicator" as one Markdown block: the World Bank's own title and definition
+    (English, as published), where it comes from, and how we processed it. Data text is escaped."""
+    meta = m.series(series_id)
+    origin = meta.origin
+    code = f" · `{origin.dataset_code}`" if origin and "`" not in origin.dataset_code else ""
+    lines = [f"**{esc(meta.title.en)}**{code}", esc(meta.description.en)]
+    if origin:
+        lines.append(
+            f":gray[{esc(origin.producer)} · {esc(origin.title)} · {esc(origin.licence.name)} · "
+            f"{esc(origin.snapshot)}]"
+        )
+    lines.append(f":gray[{esc(pick(meta.processing.en, meta.processing.zh, lang))}]")
+    return "\n\n".join(lines)

@@ -95,10 +95,13 @@ def test_country_filter_changes_the_charts():
     assert len({x for trace in before["data"] for x in trace["x"]}) == 6
 
 
-def test_preset_selects_the_group():
+def test_choosing_a_group_in_the_filter_adds_its_countries():
     at = open_app()
-    at.selectbox(key="preset").set_value("CLMV").run()
-    assert at.multiselect(key="country").value == ["KHM", "LAO", "MMR", "VNM"]
+    box = at.multiselect(key="country")
+    assert "Group: CLMV · 柬老缅越 (4 countries)" in box.options
+    box.set_value(["THA", "CLMV"]).run()
+    assert at.multiselect(key="country").value == ["THA", "KHM", "LAO", "MMR", "VNM"]
+    assert at.query_params["country"] == ["KHM", "LAO", "MMR", "THA", "VNM"]
 
 
 def test_filter_without_china_explains_the_china_only_figures():
@@ -187,19 +190,22 @@ def test_table_headers_follow_the_language():
 def test_agenda_shows_each_proposal_with_original_translation_and_fields():
     at = open_app("agenda.py")
     texts = [m.value for m in at.markdown]
-    assert any(v.startswith("二是加强数字基础设施建设") for v in texts)
-    assert any(v.startswith("Strengthen the building of digital infrastructure") for v in texts)
-    captions = [c.value for c in at.caption]
-    assert any(
+    originals = [v for v in texts if v.startswith(":gray[Original (zh)]")]
+    translations = [v for v in texts if v.startswith(":gray[Translation (our translation)]")]
+    assert len(originals) == len(translations) == 11
+    assert any("\n二是加强数字基础设施建设" in v for v in originals)
+    proposal = next(v for v in translations if "\nStrengthen the building of digital infrastructure" in v)
+    assert (
         "Fields named: Digital infrastructure, 5G, Internet of things, Artificial intelligence, Industrial internet"
-        in c
-        for c in captions
+        in proposal
     )
-    assert sum("Translation (our translation)" in c for c in captions) == 11
 
 
 def test_share_box_permalink_holds_the_whole_view():
     at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM", lang="zh")
-    link = [c.value for c in at.code if c.value.startswith("http")][0]
+    share = next(m.value for m in at.sidebar.markdown if m.value.startswith("永久链接"))
+    link = share.split("```")[1].strip()  # the first fenced block: the permalink alone
+    assert link.startswith("http") and "\n" not in link
     assert "country=VNM" in link and "lang=zh" in link
     assert "indicator=gdp_current_usd" in link and "year=2010" in link
+    assert '```html\n<iframe src="' + link + '&embed=true"' in share

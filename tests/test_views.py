@@ -44,6 +44,29 @@ def test_the_figure_on_screen_is_the_figure_exported(model):
         assert json.loads(pio.to_json(ch.wire_figure)) == json.loads(pio.to_json(ch.figure)), ch.slug
 
 
+def test_drawing_a_cached_chart_leaves_it_as_it_was(model):
+    """The wire figure hands `st.plotly_chart` its own dict (no copy): drawing must not change it,
+    or the next reader of the cached chart would see something else."""
+    import copy
+
+    import plotly.tools
+
+    ch = views.overview(model, "zh").share
+    before = copy.deepcopy(ch.wire_figure.to_dict())
+    for _ in range(2):  # what st.plotly_chart does with a figure, twice (two reruns)
+        sent = plotly.tools.return_figure_from_figure_or_data(ch.wire_figure, validate_figure=True)
+        pio.to_json(sent, validate=False)
+    assert ch.wire_figure.to_dict() == before
+
+
+def test_about_the_indicator_is_one_escaped_block(model):
+    text = views.indicator_about(model, "fixed_broadband_subscriptions_per_100_people", "zh")
+    meta = model.series("fixed_broadband_subscriptions_per_100_people")
+    assert text.startswith(f"**{escape_markdown(meta.title.en)}** · `{meta.origin.dataset_code}`")
+    assert escape_markdown(meta.description.en) in text
+    assert escape_markdown(meta.processing.zh) in text  # how we processed it, in the reader's language
+
+
 def test_china_figures_only_when_china_is_shown(model):
     without = views.digital_economy(model, "en", ("VNM", "THA"))
     assert not without.china_shown and without.ct is None and without.people is None

@@ -14,11 +14,8 @@ def show_statements(kind: str, heading: str) -> None:
     for statement in v.statements.get(kind, []):
         with st.container(border=True):
             left, right = st.columns(2)
-            left.caption(statement.original_label)
             left.markdown(statement.original)
-            right.caption(statement.translation_label)
             right.markdown(statement.translation)
-            st.caption(statement.byline)
 
 
 st.header(t("page_agenda", s.lang))

@@ -8,18 +8,18 @@ from dashboard.i18n import t
 s = ui.state()
 v = ui.view(views.overview, s.lang)
 
+st.title(t("app_title", s.lang), anchor=False)
+st.caption(t("app_subtitle", s.lang))
 st.header(t("page_overview", s.lang))
 with st.container(border=True):
     st.subheader(v.event_name, anchor=False)
     left, right = st.columns(2)
-    for fact in v.event_facts:
-        left.markdown(fact)
-    right.markdown(v.theme)
-    right.caption(v.theme_translation)
-    right.markdown(v.designation)
+    left.markdown(v.event_card_left)
+    right.markdown(v.event_card_right)
 
-for column, (label, value, help_text) in zip(st.columns(len(v.tiles)), v.tiles, strict=True):
-    column.metric(label, value, help=help_text)
+with st.container(horizontal=True):
+    for label, value, help_text in v.tiles:
+        st.metric(label, value, help=help_text)
 
 st.info(v.definition)
 if s.selected:

@@ -15,3 +15,5 @@ st.dataframe(
     column_config={t("col_link", s.lang): st.column_config.LinkColumn(display_text="↗ link")},
 )
 ui.bundle_download(s, ui.model())
+st.subheader(t("about", s.lang), anchor=False)
+st.markdown(ui.about_markdown(s.lang))
