@@ -38,8 +38,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "countries_placeholder": {"en": "All countries", "zh": "全部国家"},
     "group_option": {"en": "Group: {name} ({count} countries)", "zh": "国家组：{name}（{count}国）"},
     "share": {"en": "Share this view", "zh": "分享此视图"},
-    "share_link": {"en": "Permalink", "zh": "永久链接"},
-    "share_embed": {"en": "Embed (iframe)", "zh": "嵌入代码（iframe）"},
     "about": {"en": "About", "zh": "关于"},
     "about_text": {
         "en": (

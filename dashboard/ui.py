@@ -13,7 +13,6 @@ import base64
 import datetime as dt
 import functools
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -311,25 +310,16 @@ def current_link() -> str:
 
 
 def share_box(state: State) -> None:
-    """ "Share this view": the permalink and an iframe snippet, each in a fenced block (copy button).
+    """ "Share this view": the permalink, then an iframe snippet, each with a copy button.
 
-    One Markdown element rather than two captions and two code blocks: the sidebar is drawn on
-    every rerun, and each element costs time the reader waits for."""
+    Two code blocks and no captions (a URL and an `<iframe>` say what they are): the sidebar is
+    drawn on every rerun, and each element costs time the reader waits for."""
     permalink = state.permalink
     embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
     snippet = f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'
     with st.sidebar.expander(t("share", state.lang)):
-        st.markdown(
-            f"{t('share_link', state.lang)}\n\n{_fenced(permalink)}\n\n"
-            f"{t('share_embed', state.lang)}\n\n{_fenced(snippet, 'html')}"
-        )
-
-
-def _fenced(text: str, language: str = "") -> str:
-    """A Markdown code block that `text` cannot close, however many backticks it holds."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{language}\n{text}\n{fence}"
+        st.code(permalink, language=None, wrap_lines=True)
+        st.code(snippet, language="html", wrap_lines=True)
 
 
 def about_markdown(lang: str) -> str:

@@ -203,9 +203,8 @@ def test_agenda_shows_each_proposal_with_original_translation_and_fields():
 
 def test_share_box_permalink_holds_the_whole_view():
     at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM", lang="zh")
-    share = next(m.value for m in at.sidebar.markdown if m.value.startswith("永久链接"))
-    link = share.split("```")[1].strip()  # the first fenced block: the permalink alone
+    link, snippet = [c.value for c in at.sidebar.code]
     assert link.startswith("http") and "\n" not in link
     assert "country=VNM" in link and "lang=zh" in link
     assert "indicator=gdp_current_usd" in link and "year=2010" in link
-    assert '```html\n<iframe src="' + link + '&embed=true"' in share
+    assert snippet.startswith(f'<iframe src="{link}&embed=true"')
