@@ -185,18 +185,15 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
 
 
 @dataclass(frozen=True)
-class Statement:
-    """One statement as two Markdown blocks drawn side by side (one element each per rerun)."""
-
-    original: str  # label ("Original (zh)") and the text as said
-    translation: str  # label marked as our translation, the text, then speaker · fields · source
-
-
-@dataclass(frozen=True)
 class Agenda:
-    statements: dict[str, list[Statement]]  # kind → statements in order
+    statements: dict[str, str]  # kind → one Markdown table: original | our translation | who, fields, source
     matrix: Chart
     timeline: Chart
+
+
+def _cell(text: str) -> str:
+    """Data text as one Markdown table cell: escaped (pipes included), on one line."""
+    return esc(" ".join(str(text).split()))
 
 
 def agenda(m: Model, lang: str) -> Agenda:
@@ -206,19 +203,23 @@ def agenda(m: Model, lang: str) -> Agenda:
         f"{t('source', lang)}: {seed.publisher.zh if lang == 'zh' else seed.publisher.en} "
         f"({seed.date_published[:4]})"
     )
-    statements: dict[str, list[Statement]] = {}
+    header = (
+        f"| {t('original', lang)} | {t('translation', lang)} ({t('our_translation', lang)}) | "
+        f"{t('speaker', lang)} · {t('fields_named', lang)} · {t('source', lang)} |\n| --- | --- | --- |"
+    )
+    rows: dict[str, list[str]] = {}
     for row in m.statements.sort_values("number").itertuples():
         speaker = row.speaker_zh if lang == "zh" else row.speaker_en
         named = (", " if lang == "en" else "、").join(field_names[f] for f in row.fields.split("; ") if f)
-        statements.setdefault(row.kind, []).append(
-            Statement(
-                original=f":gray[{t('original', lang)} ({row.language})]  \n{esc(row.original)}",
-                translation=f":gray[{t('translation', lang)} ({t('our_translation', lang)})]  \n"
-                f"{esc(row.translation)}\n\n"
-                f":gray[{t('speaker', lang)}: {esc(speaker or '—')} · {t('fields_named', lang)}: "
-                f"{esc(named or '—')} · {t('source', lang)}: {esc(row.source_id)}]",
-            )
-        )
+        cells = [
+            f"{_cell(row.original)} :gray[({row.language})]",
+            _cell(row.translation),
+            f"**{_cell(speaker or '—')}** · {_cell(named or '—')} · {_cell(row.source_id)}",
+        ]
+        rows.setdefault(row.kind, []).append("| " + " | ".join(cells) + " |")
+    # One Markdown table per kind: the original and the translation side by side, row by row, in
+    # one element (a bordered card of columns per statement cost 6 elements each, per rerun).
+    statements = {kind: header + "\n" + "\n".join(lines) for kind, lines in rows.items()}
     sources = {src.id: src for src in m.cat.sources}
     timeline_sources = "; ".join(
         dict.fromkeys(

@@ -11,11 +11,7 @@ v = ui.view(views.agenda, s.lang)
 
 def show_statements(kind: str, heading: str) -> None:
     st.subheader(heading, anchor=False)
-    for statement in v.statements.get(kind, []):
-        with st.container(border=True):
-            left, right = st.columns(2)
-            left.markdown(statement.original)
-            right.markdown(statement.translation)
+    st.markdown(v.statements[kind])
 
 
 st.header(t("page_agenda", s.lang))

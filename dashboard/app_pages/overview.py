@@ -8,9 +8,9 @@ from dashboard.i18n import t
 s = ui.state()
 v = ui.view(views.overview, s.lang)
 
+# The landing page: the dashboard's own name is its heading.
 st.title(t("app_title", s.lang), anchor=False)
 st.caption(t("app_subtitle", s.lang))
-st.header(t("page_overview", s.lang))
 with st.container(border=True):
     st.subheader(v.event_name, anchor=False)
     left, right = st.columns(2)

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = {p.url_path: (p.file, p.title_key) for p in ALL_PAGES}
+# url path -> (file, the i18n key of its heading; the Overview is headed by the dashboard's name)
+PAGES = {p.url_path: (p.file, p.title_key if p.url_path else "app_title") for p in ALL_PAGES}
 DRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
     title: (gd.layout && gd.layout.title && gd.layout.title.text) || '',
     traces: gd.data ? gd.data.length : 0,
