@@ -107,12 +107,32 @@ async def _toggle(page, name: str, present: bool) -> None:
         await page.wait_for_function(f"() => ({TRACE_NAMES})().includes({json.dumps(name)})")
 
 
+async def _download_from_link(page, name: str):
+    arrived = asyncio.get_running_loop().create_future()
+
+    def on_download(download) -> None:
+        if not arrived.done():
+            arrived.set_result(download)
+
+    def on_tab(tab) -> None:
+        tab.on("download", on_download)
+
+    page.context.on("page", on_tab)
+    page.on("download", on_download)
+    try:
+        await page.get_by_role("link", name=name, exact=True).first.click()
+        return await asyncio.wait_for(arrived, timeout=60)
+    finally:
+        page.context.remove_listener("page", on_tab)
+        page.remove_listener("download", on_download)
+
+
 async def download(page, report: Report) -> None:
+    """Open the first chart's Download tab and fetch CSV and PNG through their links (each opens a
+    tab that closes once the file arrives)."""
     await page.get_by_role("radio", name="Download", exact=True).first.click()
     for fmt in ("CSV", "PNG"):
-        async with page.expect_download(timeout=60_000) as info:
-            await page.get_by_role("button", name=fmt, exact=True).first.click()
-        dl = await info.value
+        dl = await _download_from_link(page, fmt)
         failure = await dl.failure()
         if failure:
             raise RuntimeError(f"{fmt} download failed: {failure} ({dl.url})")

@@ -36,6 +36,7 @@ st.session_state["_state"] = state
 ui.write_link({"country": state.selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 
 nav = st.navigation(ui.navigation_pages(APP_PAGES, lang), position="sidebar")
+st.session_state["_page"] = nav.url_path or "overview"  # the page's name in export links
 ui.show_notices(lang)
 try:
     nav.run()

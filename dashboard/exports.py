@@ -31,6 +31,7 @@ import plotly.io as pio
 
 from dashboard import theme
 from dashboard.charts import FOOTER_LINE_PX, add_footer
+from dashboard.i18n import t
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 MIME = {
@@ -263,6 +264,52 @@ def file_name(slug: str, countries: list[str], lang: str, ext: str) -> str:
     if len(part) > 40:
         part = f"{len(countries)}-countries"
     return f"{ascii_slug(slug)}_{ascii_slug(part)}_{ascii_slug(lang)}.{ext}"
+
+
+# --- one chart, one format: what the Download tab and the export route hand over ----------------
+
+CHART_FORMATS = ("png", "svg", "pdf", "html", "csv", "xlsx")
+
+
+def filter_text(selected: list[str], lang: str) -> str:
+    shown = ", ".join(selected) if selected else t("all_countries", lang)
+    return f"{t('filter_label', lang)}: {shown}"
+
+
+def data_dates(table: pd.DataFrame, lang: str) -> str:
+    """ "Data: 2015–2025", from the plotted rows ("" when they carry no year)."""
+    if "year" not in table or table["year"].empty:
+        return ""
+    first, last = int(table["year"].min()), int(table["year"].max())
+    return f"{t('data_years', lang)}: {first}" + (f"–{last}" if last != first else "")
+
+
+def chart_file(ch, ext: str, *, lang: str, selected: list[str], permalink: str, today: str) -> bytes:
+    """`ch` (a `charts.Chart`) as a file: images and HTML stamped with the filter, the years of
+    the data and the permalink; CSV of exactly the plotted rows; Excel with an `about` sheet."""
+    if ext == "csv":
+        return to_csv(ch.table)
+    if ext == "xlsx":
+        about = [
+            ("title", ch.title),
+            ("filter", filter_text(selected, lang)),
+            ("permalink", permalink),
+            ("data", data_dates(ch.table, lang)),
+            ("text description", ch.alt),
+            ("downloaded", today),
+        ]
+        return to_xlsx(ch.table, about=about)
+    stamped = stamp(
+        ch.figure,
+        filter_text=filter_text(selected, lang),
+        permalink=permalink,
+        data_dates=data_dates(ch.table, lang),
+    )
+    if ext == "html":
+        return to_html(stamped, title=ch.title)
+    if ext in IMAGE_FORMATS:
+        return to_image(stamped, ext)
+    raise ValueError(f"unknown format: {ext}")
 
 
 # --- the data bundle ----------------------------------------------------------------------------

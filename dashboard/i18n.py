@@ -36,6 +36,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "可按中英文名称或别名搜索，或选择国家组（东盟十国、东盟六国、柬老缅越、中国 + 东盟）一次加入其成员国。留空表示全部11个国家。",
     },
     "countries_placeholder": {"en": "All countries", "zh": "全部国家"},
+    "export_links": {
+        "en": "Each button is a link to the file for exactly this view: copy it to cite the chart or to fetch it again.",
+        "zh": "每个按钮都是此视图对应文件的链接：可复制用于引用图表或再次下载。",
+    },
     "group_option": {"en": "Group: {name} ({count} countries)", "zh": "国家组：{name}（{count}国）"},
     "share": {"en": "Share this view", "zh": "分享此视图"},
     "about": {"en": "About", "zh": "关于"},

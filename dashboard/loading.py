@@ -130,12 +130,15 @@ def data_files(data_dir: Path) -> list[Path]:
 
 
 def fingerprint(data_dir: Path) -> str:
-    """Changes whenever any data file's name, size or modification time does (cache key)."""
+    """Changes whenever any data file's name, size or modification time does (cache key).
+
+    Asked once per rerun, so it reads the directory with `os.scandir` (no `Path` per file)."""
     h = hashlib.sha256()
     try:
-        for p in data_files(data_dir):
-            st = p.stat()
-            h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        with os.scandir(data_dir) as entries:
+            for entry in sorted((e for e in entries if e.name.endswith(".yaml")), key=lambda e: e.name):
+                st = entry.stat()
+                h.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     except OSError as exc:
         h.update(repr(exc).encode())
     return h.hexdigest()[:16]

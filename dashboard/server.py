@@ -3,7 +3,9 @@
 Why: Streamlit runs nothing until the first reader connects, so that reader would wait for the
 imports, the data (load, validate, frames) and the first page's charts. As an `st.App`, the
 server starts a warm-up thread when it starts listening: by the time a browser has loaded the
-page, the data and the Overview are ready. `streamlit run dashboard/app.py` still works, cold.
+page, the data and the Overview are ready. It also serves every chart and the data bundle as downloads at
+`/export/<page>/<file>` (see `routes.py`). `streamlit run dashboard/app.py` still works: cold,
+with Streamlit's own download buttons.
 Arguments after `--` reach the app as before (`-- --data DIR`).
 """
 
@@ -15,6 +17,8 @@ import sys
 import threading
 
 import streamlit as st
+
+from dashboard import routes
 
 
 def _warm_up() -> None:
@@ -39,4 +43,4 @@ async def _lifespan(_app):
     yield
 
 
-app = st.App("app.py", lifespan=_lifespan)
+app = st.App("app.py", lifespan=_lifespan, routes=routes.enable())

@@ -13,22 +13,19 @@ import base64
 import datetime as dt
 import functools
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import exports, links, views
+from dashboard import cache, exports, links, routes, views
 from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
-from dashboard.loading import DATA_DIR_ENV, DataError, fingerprint, resolve_data_dir
-from dashboard.model import Model, build_model
-from dashboard.pages import PAGES
+from dashboard.loading import DATA_DIR_ENV, DataError
+from dashboard.model import Model
+from dashboard.pages import PAGES, PAGES_BY_SLUG
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -52,73 +49,21 @@ def use_data_argument(argv: tuple[str, ...]) -> None:
         os.environ[DATA_DIR_ENV] = str(Path(data).resolve())
 
 
-class _Memo:
-    """A small thread-safe LRU for pure results, keyed on plain tuples, built once per key.
-
-    Why not `st.cache_resource`: it hashes every argument with Streamlit's hasher on every call,
-    which costs more than the rest of a rerun. Keys here are tuples of strings (builder name,
-    data version, language, filter), so a hit is one dict lookup. When several sessions (or the
-    start-up warm-up) ask for the same missing key, one builds and the others wait for it.
-    """
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict[tuple, object] = OrderedDict()
-        self._building: dict[tuple, threading.Event] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple, build: Callable[[], object]):
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                pending = self._building.get(key)
-                if pending is None:
-                    self._building[key] = threading.Event()
-                    break
-            pending.wait()  # another thread is building it; a failed build leaves it to us
-        try:
-            value = build()
-            with self._lock:
-                self._items[key] = value
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-            return value
-        finally:
-            with self._lock:
-                self._building.pop(key).set()
-
-
-_models = _Memo(size=2)
-_views = _Memo(size=256)
-
-
 def model(*, fresh: bool = False) -> Model | DataError:
     """The data for this run, loaded once per data directory and version (the files' fingerprint:
     editing a file makes the next rerun load it afresh). The router asks with `fresh=True` once
     per run (one stat of each data file); pages then reuse that answer."""
     if not fresh and "_model" in st.session_state:
         return st.session_state["_model"]
-    loaded = _current_model()
+    loaded = cache.current_model()
     st.session_state["_model"] = loaded
     return loaded
 
 
-def _current_model() -> Model | DataError:
-    data_dir = str(resolve_data_dir())
-    return _models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
-
-
 def view(builder: Callable[..., object], *args: object):
-    """`builder(model, *args)` once per (builder, data version, args): pages call this with the
-    language and filter, so a rerun with the same choices only draws."""
-    m = model()
-    return _views.get(_view_key(builder, m, args), lambda: builder(m, *args))
-
-
-def _view_key(builder: Callable[..., object], m: Model, args: tuple) -> tuple:
-    return (builder.__module__, builder.__qualname__, m.version, *args)
+    """`builder(model, *args)` once per (builder, data version, args) for all sessions: pages call
+    this with the language and filter, so a rerun with the same choices only draws."""
+    return cache.view(model(), builder, *args)
 
 
 def warm_up() -> None:
@@ -126,12 +71,10 @@ def warm_up() -> None:
     import sys
 
     use_data_argument(tuple(sys.argv[1:]))
-    m = _current_model()
+    m = cache.current_model()
     if isinstance(m, Model):
         for lang in LANGS:
-            first_page = _views.get(
-                _view_key(views.overview, m, (lang,)), lambda lang=lang: views.overview(m, lang)
-            )
+            first_page = cache.view(m, views.overview, lang)
             _ = first_page.share.wire_figure  # computed and kept on the cached chart
 
 
@@ -149,8 +92,7 @@ class State:
         return current_link()
 
     def filter_text(self) -> str:
-        shown = ", ".join(self.selected) if self.selected else t("all_countries", self.lang)
-        return f"{t('filter_label', self.lang)}: {shown}"
+        return exports.filter_text(self.selected, self.lang)
 
 
 def init_from_link(country_codes: list[str]) -> None:
@@ -255,7 +197,7 @@ def country_filter(m: Model, lang: str) -> None:
 
 def _country_labels(m: Model, lang: str) -> dict[str, str]:
     """The filter's option labels ("Viet Nam · 越南 (Vietnam)"): searchable in both languages."""
-    return _views.get(("country_labels", m.version, lang), lambda: _build_country_labels(m, lang))
+    return cache.view(m, _build_country_labels, lang)
 
 
 def _build_country_labels(m: Model, lang: str) -> dict[str, str]:
@@ -420,99 +362,84 @@ def show_sources(ch: Chart, lang: str) -> None:
     )
 
 
+FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel"}
+
+
+def export_url(name: str) -> str:
+    """This view's export address for `name` (`<chart>.<ext>` or `data-bundle.zip`): the page's
+    permalink with `/export/<page>/<name>` as its path (see `dashboard/routes.py`)."""
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "embed"]
+    query = ("?" + urlencode(params)) if params else ""
+    return f"{parts.scheme}://{parts.netloc}/export/{st.session_state.get('_page', 'overview')}/{name}{query}"
+
+
 def downloads(ch: Chart, s: State) -> None:
-    """PNG/SVG/PDF/HTML (built when clicked, stamped with filter and permalink) and CSV/Excel."""
+    """Every format of the chart, stamped with the filter, the years of the data and the permalink.
 
-    years = ch.table["year"] if "year" in ch.table else None
-    data_dates = ""
-    if years is not None and not years.empty:
-        first, last = int(years.min()), int(years.max())
-        data_dates = f"{t('data_years', s.lang)}: {first}" + (f"–{last}" if last != first else "")
-
-    def stamped():
-        return exports.stamp(
-            ch.figure, filter_text=s.filter_text(), permalink=s.permalink, data_dates=data_dates
-        )
-
-    about = [
-        ("title", ch.title),
-        ("filter", s.filter_text()),
-        ("permalink", s.permalink),
-        ("data", data_dates),
-        ("text description", ch.alt),
-        ("downloaded", dt.date.today().isoformat()),
-    ]
+    Served by `dashboard/server.py` (the README's command), each format is a link to the export
+    route: a plain HTTP download with a stable address. Served as `app.py` alone there are no
+    routes, and Streamlit's download buttons build the file on click instead."""
     browser = exports.find_browser()
-    files = [
-        (fmt.upper(), fmt, _image_bytes(stamped, fmt) if browser else None) for fmt in exports.IMAGE_FORMATS
-    ]
-    files += [
-        ("HTML", "html", lambda: exports.to_html(stamped(), title=ch.title)),
-        ("CSV", "csv", _table_bytes(ch, "csv", lambda: exports.to_csv(ch.table))),
-        (
-            "Excel",
-            "xlsx",
-            _table_bytes(
-                ch, f"xlsx {s.permalink} {dt.date.today()}", lambda: exports.to_xlsx(ch.table, about=about)
-            ),
-        ),
-    ]
+    routed = routes.serving()
+    today = dt.date.today().isoformat()
     with st.container(border=True):
-        for row in (files[:3], files[3:]):
-            for col, (label, ext, data) in zip(st.columns(3), row, strict=True):
-                with col:
-                    if data is None:
-                        st.button(label, disabled=True, key=f"dl-{ch.slug}-{ext}", help=exports.INSTALL_HINT)
-                        continue
-                    st.download_button(
+        for row in (exports.CHART_FORMATS[:3], exports.CHART_FORMATS[3:]):
+            for col, ext in zip(st.columns(3), row, strict=True):
+                label, key = FORMAT_LABELS[ext], f"dl-{ch.slug}-{ext}"
+                if ext in exports.IMAGE_FORMATS and browser is None:
+                    col.button(label, disabled=True, key=key, help=exports.INSTALL_HINT)
+                elif routed:
+                    col.link_button(label, export_url(f"{ch.slug}.{ext}"), icon=":material/download:")
+                else:
+                    col.download_button(
                         label,
-                        data=data,
+                        data=_file(ch, ext, s, today),
                         file_name=exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext),
                         mime=exports.MIME[ext],
                         on_click="ignore",
-                        key=f"dl-{ch.slug}-{ext}",
+                        key=key,
                     )
         if browser is None:
             st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
+        if routed:
+            st.caption(t("export_links", s.lang))
 
 
-def _table_bytes(ch: Chart, key: str, build: Callable[[], bytes]) -> bytes:
-    """CSV and Excel are small: built once per cached chart and handed over eagerly. (A deferred
-    download's file is not tied to the session, and under many concurrent reruns Streamlit's orphan
-    sweep can delete it before the browser fetches it.)"""
-    cache = ch.__dict__.setdefault("_bytes", {})
-    if key not in cache:
-        cache[key] = build()
-    return cache[key]
+def _file(ch: Chart, ext: str, s: State, today: str) -> bytes | Callable[[], bytes]:
+    """Without the export routes: CSV and Excel are small, built once per cached chart and view and
+    handed over at once; images and HTML are built on click."""
 
-
-def _image_bytes(make_figure, fmt: str) -> Callable[[], bytes]:
     def build() -> bytes:
+        return exports.chart_file(
+            ch, ext, lang=s.lang, selected=s.selected, permalink=s.permalink, today=today
+        )
+
+    if ext in ("csv", "xlsx"):
+        cache_of_chart = ch.__dict__.setdefault("_bytes", {})
+        key = (ext, s.permalink, today)
+        if key not in cache_of_chart:
+            cache_of_chart[key] = build()
+        return cache_of_chart[key]
+
+    def build_or_explain() -> bytes:
         try:
-            return exports.to_image(make_figure(), fmt)
+            return build()
         except exports.ExportUnavailable as exc:
             st.toast(str(exc))
             return str(exc).encode()
 
-    return build
-
-
-def _filtered_tables(m: Model, selected: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """The bundle's tables with only the chosen countries' rows (all of them when none is chosen)."""
-    full = m.tables
-    filtered = dict(full)
-    if selected:
-        filtered["observations"] = full["observations"][full["observations"]["entity"].isin(selected)]
-        filtered["participants"] = full["participants"][full["participants"]["represents"].isin(selected)]
-        filtered["countries"] = full["countries"][full["countries"]["code"].isin(selected)]
-    return filtered
+    return build_or_explain
 
 
 def bundle_download(s: State, m: Model, *, where=st) -> None:
-    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README.
-
-    Built only when clicked; the filtered tables are shared between reruns with the same filter."""
-    filtered = view(_filtered_tables, tuple(s.selected))
+    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README. A link to
+    the export route when served by `server.py`; otherwise a button that builds it on click."""
+    label = t("download_bundle", s.lang)
+    if routes.serving():
+        where.link_button(label, export_url(f"{routes.BUNDLE}.zip"), icon=":material/folder_zip:")
+        return
+    filtered = view(views.bundle_tables, tuple(s.selected))
     filter_text, permalink = s.filter_text(), s.permalink
 
     def build() -> bytes:
@@ -522,7 +449,7 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
         return exports.bundle(filtered=filtered, full=m.tables, data_dir=m.data_dir, readme=readme)
 
     where.download_button(
-        t("download_bundle", s.lang),
+        label,
         data=build,
         file_name=exports.file_name("china-asean-digital-economy-data", s.selected, s.lang, "zip"),
         mime=exports.MIME["zip"],
@@ -535,12 +462,13 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
 # --- World Bank indicator pages -----------------------------------------------------------------
 
 
-def indicator_page(topics: tuple[str, ...], heading: str) -> None:
+def indicator_page(slug: str) -> None:
     """Connectivity / Innovation: lines over time, a ranking for a chosen year, China vs ASEAN-10."""
     s, m = state(), model()
     lang = s.lang
-    st.header(t(heading, lang))
-    ids = [x.id for x in m.cat.series if x.topic in topics and x.observations]
+    page = PAGES_BY_SLUG[slug]
+    st.header(t(page.title_key, lang))
+    ids = views.indicator_ids(m, page.topics)
     titles = {i: (m.series(i).title.zh if lang == "zh" else m.series(i).title.en) for i in ids}
     choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)
     series = view(views.indicator_series, choice)

@@ -284,6 +284,19 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
 
 # --- Sources ------------------------------------------------------------------------------------
 
+
+def bundle_tables(m: Model, selected: Selection) -> dict[str, pd.DataFrame]:
+    """The data bundle's tables: only the chosen countries' rows (all of them when none is chosen)."""
+    tables = dict(m.tables)
+    if selected:
+        tables["observations"] = m.tables["observations"][m.tables["observations"]["entity"].isin(selected)]
+        tables["participants"] = m.tables["participants"][
+            m.tables["participants"]["represents"].isin(selected)
+        ]
+        tables["countries"] = m.tables["countries"][m.tables["countries"]["code"].isin(selected)]
+    return tables
+
+
 SOURCE_COLUMNS = {
     "id": None,
     "publisher": "col_publisher",
@@ -311,6 +324,11 @@ def sources_table(m: Model, lang: str) -> pa.Table:
 # --- World Bank indicator pages -----------------------------------------------------------------
 
 REFERENCES = ["WLD", "EAS", derived.ASEAN]
+
+
+def indicator_ids(m: Model, topics: tuple[str, ...]) -> list[str]:
+    """The series an indicator page offers, in catalogue order (the first is its default)."""
+    return [x.id for x in m.cat.series if x.topic in topics and x.observations]
 
 
 @dataclass(frozen=True, eq=False)

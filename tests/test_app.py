@@ -194,7 +194,9 @@ def test_table_headers_follow_the_language():
 
 def test_agenda_shows_each_proposal_with_original_translation_and_fields():
     at = open_app("agenda.py")
-    tables = [m.value for m in at.markdown if m.value.startswith("| Original | Translation (our translation) |")]
+    tables = [
+        m.value for m in at.markdown if m.value.startswith("| Original | Translation (our translation) |")
+    ]
     assert len(tables) == 4  # experiences, proposals, other statements, plans
     rows = [line for table in tables for line in table.splitlines()[2:]]
     assert len(rows) == 11 and all(line.count(" | ") == 2 for line in rows)  # 3 cells each

@@ -1,14 +1,16 @@
-"""The app's view cache: one build per key, bounded, and never a stale answer for a new key."""
+"""The caches (`dashboard/cache.py`) and the app layer: one build per key, bounded, never stale."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.ui import _Memo
+from dashboard import cache
+from dashboard.cache import Memo
+from dashboard.loading import fingerprint
 
 
 def test_memo_builds_once_per_key_and_forgets_the_least_recently_used():
-    memo = _Memo(size=2)
+    memo = Memo(size=2)
     builds = []
 
     def build(value):
@@ -31,7 +33,7 @@ def test_memo_builds_a_key_once_when_many_sessions_ask_at_once():
     import threading
     import time
 
-    memo = _Memo(size=4)
+    memo = Memo(size=4)
     builds = []
 
     def slow():
@@ -49,7 +51,7 @@ def test_memo_builds_a_key_once_when_many_sessions_ask_at_once():
 
 
 def test_memo_a_failed_build_is_retried_by_the_next_caller():
-    memo = _Memo(size=4)
+    memo = Memo(size=4)
 
     def broken():
         raise RuntimeError("data changed under us")
@@ -65,9 +67,9 @@ def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatc
 
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     ui.warm_up()
-    model = ui._models.get((str(data_copy), ui.fingerprint(data_copy)), _never_built)
+    model = cache.models.get((str(data_copy), fingerprint(data_copy)), _never_built)
     for lang in LANGS:
-        page = ui._views.get(ui._view_key(views.overview, model, (lang,)), _never_built)
+        page = cache.views.get(cache.view_key(views.overview, model, (lang,)), _never_built)
         assert page.share.title and "wire_figure" in page.share.__dict__  # ready to draw
 
 
@@ -78,7 +80,7 @@ def test_warm_up_on_broken_data_leaves_the_report_to_the_page(data_copy, monkeyp
     (data_copy / "countries.yaml").write_text("countries: [", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     ui.warm_up()  # does not raise: the first reader's page shows the validator's list
-    cached = ui._models.get((str(data_copy), ui.fingerprint(data_copy)), _never_built)
+    cached = cache.models.get((str(data_copy), fingerprint(data_copy)), _never_built)
     assert isinstance(cached, DataError) and "countries.yaml" in cached.report()
 
 

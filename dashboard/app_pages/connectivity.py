@@ -2,4 +2,4 @@
 
 from dashboard import ui
 
-ui.indicator_page(("connectivity",), "page_connectivity")
+ui.indicator_page("connectivity")

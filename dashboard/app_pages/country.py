@@ -11,8 +11,9 @@ lang = s.lang
 st.header(t("page_country", lang))
 names = {c.code: (c.name.zh if lang == "zh" else c.name.en) for c in m.cat.countries}
 options = s.selected or m.country_codes
-code = st.selectbox(
-    t("choose_country", lang), options=options, format_func=names.get, key=f"profile-{'-'.join(options)}"
+# Kept in the link (`?profile=VNM`), so a shared link or an exported chart names this country.
+code = ui.url_choice(
+    "profile", options, options[0], st.selectbox, t("choose_country", lang), format_func=names.get
 )
 v = ui.view(views.country_profile, lang, code)
 

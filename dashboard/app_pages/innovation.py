@@ -2,4 +2,4 @@
 
 from dashboard import ui
 
-ui.indicator_page(("innovation", "economy"), "page_innovation")
+ui.indicator_page("innovation")

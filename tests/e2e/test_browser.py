@@ -8,6 +8,9 @@ import io
 import json
 import re
 import struct
+import urllib.error
+import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,7 +45,7 @@ def expected_figures(path: str, **query) -> list[dict]:
 
 def settle(page) -> None:
     """Wait until Streamlit has finished running the script for this view."""
-    page.wait_for_selector("[data-testid=stMain] h2")
+    page.wait_for_selector("[data-testid=stMain] :is(h1, h2)")  # the page heading
     page.wait_for_selector("[data-testid=stSidebar] [data-testid=stMultiSelect]")
     page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
     page.wait_for_function(
@@ -149,20 +152,82 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def download_from_link(page, name: str):
+    """Click a download link (it opens a tab that closes once the file arrives) and return the
+    download, whichever tab received it."""
+    arrived = []
+
+    def on_download(download):
+        arrived.append(download)
+
+    def on_tab(tab):
+        tab.on("download", on_download)
+
+    page.context.on("page", on_tab)
+    page.on("download", on_download)
+    try:
+        page.get_by_role("link", name=name, exact=True).first.click()
+        for _ in range(300):
+            if arrived:
+                return arrived[0]
+            page.wait_for_timeout(200)
+        raise AssertionError(f"no download from the {name} link")
+    finally:
+        page.context.remove_listener("page", on_tab)
+        page.remove_listener("download", on_download)
+
+
 def test_downloads_arrive_as_real_files(page, server, tmp_path):
     open_view(page, server, "", "?country=VNM", charts=1)
     page.get_by_role("radio", name="Download", exact=True).first.click()
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="PNG", exact=True).click()
-    png = info.value
+    png = download_from_link(page, "PNG")
     assert png.suggested_filename == "internet-economy-gmv-share-of-gdp_vnm_en.png"
+    assert png.failure() is None
     data = Path(png.path()).read_bytes()
     assert png_size(data) == (2000, 1200)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
-    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    link = page.get_by_role("link", name="PNG", exact=True).first.get_attribute("href")
+    assert link == f"{server}/export/overview/internet-economy-gmv-share-of-gdp.png?country=VNM"
+    csv_file = download_from_link(page, "CSV")
+    rows = list(csv.DictReader(io.StringIO(Path(csv_file.path()).read_text(encoding="utf-8-sig"))))
     assert [r["year"] for r in rows] == ["2015", "2018", "2025"]
     assert all(r["source_url"].startswith("http") for r in rows)
+    bundle = download_from_link(page, "Download data bundle (ZIP)")
+    assert bundle.suggested_filename == "china-asean-digital-economy-data_vnm_en.zip"
+    with zipfile.ZipFile(bundle.path()) as zf:
+        assert "data/filtered/observations.csv" in zf.namelist()
+        assert "?country=VNM" in zf.read("README.md").decode()
+
+
+def fetch(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as r:  # noqa: S310 - our own local server
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+def test_export_links_serve_each_view_and_refuse_unknown_values(server):
+    """The export route is the page's permalink with a path in front: every value checked."""
+    base = f"{server}/export"
+    status, headers, body = fetch(
+        f"{base}/connectivity/fixed_broadband_subscriptions_per_100_people-ranking-2015.svg"
+        "?country=VNM&country=THA&lang=zh&indicator=fixed_broadband_subscriptions_per_100_people&year=2015"
+    )
+    assert status == 200 and headers["content-type"].startswith("image/svg+xml")
+    svg = body.decode()
+    assert "2015" in svg and re.search(r"[\u4e00-\u9fff]", svg)
+    assert "indicator=fixed_broadband_subscriptions_per_100_people" in svg  # the permalink, stamped
+    status, headers, body = fetch(f"{base}/country/ranking-internet_economy_gmv-sgp.csv?profile=SGP")
+    assert status == 200 and "attachment" in headers["content-disposition"]
+    for bad, reason in [
+        ("/overview/internet-economy-gmv-share-of-gdp.png?country=XXX&lang=fr", b"country=XXX, lang=fr"),
+        ("/connectivity/x.png?indicator=%3Cscript%3E", b"indicator=<script>"),
+        ("/country/ranking-internet_economy_gmv-sgp.csv?country=VNM&profile=SGP", b"profile=SGP"),
+    ]:
+        status, headers, body = fetch(base + bad)
+        assert status == 400 and reason in body and headers["content-type"].startswith("text/plain")
+    assert fetch(f"{base}/no-such-page/a.png")[0] == 404
+    assert fetch(f"{base}/overview/internet-economy-gmv-share-of-gdp.exe")[0] == 404
 
 
 def test_accessibility_has_no_critical_violation_in_our_content(page, server):

@@ -1,0 +1,73 @@
+"""Process-wide caches of the data and of what pages draw; no Streamlit, so the export routes
+(`routes.py`) and the app share them.
+
+Why not `st.cache_resource`: it hashes every argument with Streamlit's hasher on every call,
+which costs more than the rest of a rerun. Keys here are tuples of strings (builder name, data
+version, language, filter), so a hit is one dict lookup.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from dashboard.loading import DataError, fingerprint, resolve_data_dir
+from dashboard.model import Model, build_model
+
+
+class Memo:
+    """A small thread-safe LRU for pure results, keyed on plain tuples, built once per key.
+
+    When several sessions (or the start-up warm-up, or an export request) ask for the same
+    missing key, one builds and the others wait for it; a failed build is left to the next asker.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._building: dict[tuple, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, build: Callable[[], object]):
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                pending = self._building.get(key)
+                if pending is None:
+                    self._building[key] = threading.Event()
+                    break
+            pending.wait()  # another thread is building it; a failed build leaves it to us
+        try:
+            value = build()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._building.pop(key).set()
+
+
+models = Memo(size=2)
+views = Memo(size=256)
+
+
+def current_model() -> Model | DataError:
+    """The data in the data directory as it is now: loaded once per directory and version (the
+    files' fingerprint, so an edited file is loaded afresh)."""
+    data_dir = str(resolve_data_dir())
+    return models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
+
+
+def view_key(builder: Callable[..., object], m: Model, args: tuple) -> tuple:
+    return (builder.__module__, builder.__qualname__, m.version, *args)
+
+
+def view(m: Model, builder: Callable[..., object], *args: object):
+    """`builder(m, *args)`, once per (builder, data version, args)."""
+    return views.get(view_key(builder, m, args), lambda: builder(m, *args))

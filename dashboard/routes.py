@@ -1,0 +1,188 @@
+"""Export routes: every chart of every view, and the data bundle, as a plain HTTP download.
+
+    /export/<page>/<chart>.<png|svg|pdf|html|csv|xlsx>?country=VNM&lang=zh&indicator=…&year=…
+    /export/<page>/data-bundle.zip?country=VNM&lang=zh
+
+The Download tab links here when the dashboard is served by `dashboard/server.py` (the README's
+command). Why not Streamlit's download buttons: a file a button builds on click is not tied to the
+reader's session, and with many readers Streamlit's clean-up after other sessions' reruns can
+delete it before a slow browser fetches it. A route has no such race, needs no websocket, and gives
+each export a stable address (as Our World in Data's chart URLs do) that a reader can paste into a
+report or a script.
+
+Every value in the path and the query is checked against the known pages, charts, formats,
+countries, languages and choices before use; anything else gets a 4xx with a one-line reason.
+The query keys are the page's own, so an export URL is the page's permalink with a path in front.
+No Streamlit here: the caches are `dashboard.cache`, shared with the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from dashboard import cache, exports, views
+from dashboard.charts import Chart
+from dashboard.i18n import DEFAULT_LANG, LANGS
+from dashboard.loading import DataError
+from dashboard.model import Model
+from dashboard.pages import PAGES_BY_SLUG, Page
+
+BUNDLE = "data-bundle"
+_serving = False
+
+
+def enable() -> list[Route]:
+    """The routes, for `st.App(routes=…)`; from then on the app links its downloads here."""
+    global _serving
+    _serving = True
+    return [Route("/export/{page}/{name}", export, methods=["GET"])]
+
+
+def serving() -> bool:
+    return _serving
+
+
+@dataclass(frozen=True)
+class View:
+    """One page's view, as its link states it: every value checked against known values."""
+
+    page: Page
+    lang: str
+    selected: tuple[str, ...]
+    choices: tuple[tuple[str, str], ...]  # page-level choices (indicator, year, profile), defaults included
+
+    def query(self, defaults: dict[str, str]) -> str:
+        """The view's query string, as the page writes it (defaults left out)."""
+        params = [("country", c) for c in self.selected]
+        if self.lang != DEFAULT_LANG:
+            params.append(("lang", self.lang))
+        params += [(k, v) for k, v in self.choices if defaults.get(k) != v]
+        return urlencode(params)
+
+
+class BadRequest(ValueError):
+    """A path or query value that is not a known value; the message names it."""
+
+
+def read_view(m: Model, page: Page, query: dict[str, list[str]]) -> tuple[View, dict[str, str]]:
+    """The view a query asks for, and the page's default choices; `BadRequest` on any unknown value."""
+    codes = m.country_codes
+    bad = [f"country={c}" for c in query.get("country", []) if c not in codes]
+    bad += [f"lang={v}" for v in query.get("lang", []) if v not in LANGS]
+    langs = query.get("lang", [])
+    selected = tuple(c for c in codes if c in query.get("country", []))
+    options = page_options(m, page, selected, query)
+    choices, defaults = [], {}
+    for key, (allowed, default) in options.items():
+        asked = query.get(key, [])
+        bad += [f"{key}={v}" for v in asked if v not in allowed]
+        choices.append((key, asked[-1] if asked else default))
+        defaults[key] = default
+    if bad:
+        raise BadRequest("unknown value(s): " + ", ".join(bad))
+    view = View(page, langs[-1] if langs else DEFAULT_LANG, selected, tuple(choices))
+    return view, defaults
+
+
+def page_options(
+    m: Model, page: Page, selected: tuple[str, ...], query: dict[str, list[str]]
+) -> dict[str, tuple[list[str], str]]:
+    """A page's own choices: key → (allowed values, default), as the page offers them."""
+    if page.topics:
+        ids = views.indicator_ids(m, page.topics)
+        asked = [v for v in query.get("indicator", []) if v in ids]
+        series = cache.view(m, views.indicator_series, asked[-1] if asked else ids[0])
+        return {"indicator": (ids, ids[0]), "year": (series.years, series.default_year)}
+    if page.slug == "country":
+        options = list(selected) or m.country_codes
+        return {"profile": (options, options[0])}
+    return {}
+
+
+def page_charts(m: Model, view: View) -> list[Chart]:
+    """Every chart the page draws for this view, from the same cached views the page uses."""
+    lang, selected, choice = view.lang, view.selected, dict(view.choices)
+    slug = view.page.slug
+    if slug == "overview":
+        return [cache.view(m, views.overview, lang).share]
+    if slug == "participants":
+        v = cache.view(m, views.participants, lang, selected)
+        return [v.tiles, v.by_rank]
+    if slug == "digital-economy":
+        v = cache.view(m, views.digital_economy, lang, selected)
+        return [c for c in (v.gmv, v.gmv_to_gdp, v.national, v.ct, v.people) if c is not None]
+    if view.page.topics:
+        series = cache.view(m, views.indicator_series, choice["indicator"])
+        return [
+            cache.view(m, views.indicator_lines, series, lang, selected),
+            cache.view(m, views.indicator_ranking, series, lang, selected, int(choice["year"])),
+            cache.view(m, views.china_vs_asean, series, lang),
+        ]
+    if slug == "agenda":
+        v = cache.view(m, views.agenda, lang)
+        return [v.matrix, v.timeline]
+    if slug == "country":
+        return cache.view(m, views.country_profile, lang, choice["profile"]).rankings
+    return []
+
+
+def export(request: Request) -> Response:
+    """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason."""
+    page = PAGES_BY_SLUG.get(request.path_params["page"])
+    name, _, ext = request.path_params["name"].rpartition(".")
+    if page is None:
+        return PlainTextResponse("unknown page", status_code=404)
+    m = cache.current_model()
+    if isinstance(m, DataError):
+        return PlainTextResponse("the data files have errors; the dashboard lists them", status_code=503)
+    query = {key: request.query_params.getlist(key) for key in request.query_params}
+    try:
+        view, defaults = read_view(m, page, query)
+    except BadRequest as exc:
+        return PlainTextResponse(str(exc), status_code=400)
+    origin = f"{request.url.scheme}://{request.url.netloc}"
+    path = "/" + page.url_path
+    qs = view.query(defaults)
+    permalink = origin + path + ("?" + qs if qs else "")
+    today = dt.date.today().isoformat()
+    selected = list(view.selected)
+    if name == BUNDLE and ext == "zip":
+        readme = exports.bundle_readme(
+            m.cat, filter_text=exports.filter_text(selected, view.lang), permalink=permalink, today=today
+        )
+        filtered = cache.view(m, views.bundle_tables, view.selected)
+        data = exports.bundle(filtered=filtered, full=m.tables, data_dir=m.data_dir, readme=readme)
+        file_name = exports.file_name("china-asean-digital-economy-data", selected, view.lang, "zip")
+        return _attachment(data, file_name, "zip")
+    chart = next((c for c in page_charts(m, view) if c.slug == name and not c.is_empty), None)
+    if chart is None or ext not in exports.CHART_FORMATS:
+        return PlainTextResponse("no such chart or format in this view", status_code=404)
+    try:
+        data = exports.chart_file(
+            chart, ext, lang=view.lang, selected=selected, permalink=permalink, today=today
+        )
+    except exports.ExportUnavailable as exc:
+        return PlainTextResponse(str(exc), status_code=503)
+    except Exception:  # the log keeps the details; the reader gets a reason, not a traceback
+        logging.getLogger("dashboard").exception("export failed")
+        return PlainTextResponse("the export failed; please try again", status_code=500)
+    return _attachment(data, exports.file_name(chart.slug, selected, lang=view.lang, ext=ext), ext)
+
+
+def _attachment(data: bytes, file_name: str, ext: str) -> Response:
+    return Response(
+        data,
+        media_type=exports.MIME[ext],
+        headers={
+            "Content-Disposition": f'attachment; filename="{file_name}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
