@@ -13,7 +13,9 @@ report or a script.
 Every value in the path and the query is checked against the known pages, charts, formats,
 countries, languages and choices before use; anything else gets a 4xx with a one-line reason.
 The query keys are the page's own, so an export URL is the page's permalink with a path in front.
-No Streamlit here: the caches are `dashboard.cache`, shared with the app.
+No Streamlit here: the caches are `dashboard.cache`, shared with the app. The data, chart and
+export modules are imported on the first request, not when the server starts: the server should
+listen (and the warm-up start) as soon as it can.
 """
 
 from __future__ import annotations
@@ -21,18 +23,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from dashboard import cache, exports, views
-from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANGS
-from dashboard.loading import DataError
-from dashboard.model import Model
 from dashboard.pages import PAGES_BY_SLUG, Page
+
+if TYPE_CHECKING:
+    from dashboard.charts import Chart
+    from dashboard.model import Model
 
 BUNDLE = "data-bundle"
 _serving = False
@@ -95,6 +98,8 @@ def page_options(
     m: Model, page: Page, selected: tuple[str, ...], query: dict[str, list[str]]
 ) -> dict[str, tuple[list[str], str]]:
     """A page's own choices: key → (allowed values, default), as the page offers them."""
+    from dashboard import cache, views
+
     if page.topics:
         ids = views.indicator_ids(m, page.topics)
         asked = [v for v in query.get("indicator", []) if v in ids]
@@ -108,6 +113,8 @@ def page_options(
 
 def page_charts(m: Model, view: View) -> list[Chart]:
     """Every chart the page draws for this view, from the same cached views the page uses."""
+    from dashboard import cache, views
+
     lang, selected, choice = view.lang, view.selected, dict(view.choices)
     slug = view.page.slug
     if slug == "overview":
@@ -135,6 +142,9 @@ def page_charts(m: Model, view: View) -> list[Chart]:
 
 def export(request: Request) -> Response:
     """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason."""
+    from dashboard import cache, exports, views
+    from dashboard.loading import DataError
+
     page = PAGES_BY_SLUG.get(request.path_params["page"])
     name, _, ext = request.path_params["name"].rpartition(".")
     if page is None:
@@ -177,6 +187,8 @@ def export(request: Request) -> Response:
 
 
 def _attachment(data: bytes, file_name: str, ext: str) -> Response:
+    from dashboard import exports
+
     return Response(
         data,
         media_type=exports.MIME[ext],

@@ -254,12 +254,13 @@ def current_link() -> str:
 def share_box(state: State) -> None:
     """ "Share this view": the permalink, then an iframe snippet, each with a copy button.
 
-    Two code blocks and no captions (a URL and an `<iframe>` say what they are): the sidebar is
-    drawn on every rerun, and each element costs time the reader waits for."""
+    In a popover, whose content the browser draws only when opened: code blocks need a 1.5 MB
+    script that would otherwise load with every first page. Two code blocks and no captions (a
+    URL and an `<iframe>` say what they are): the sidebar is drawn on every rerun."""
     permalink = state.permalink
     embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
     snippet = f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'
-    with st.sidebar.expander(t("share", state.lang)):
+    with st.sidebar.popover(t("share", state.lang), icon=":material/share:", width="stretch"):
         st.code(permalink, language=None, wrap_lines=True)
         st.code(snippet, language="html", wrap_lines=True)
 

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from dashboard import charts, derived, frames
 from dashboard.charts import Chart
-from dashboard.i18n import pick, t
+from dashboard.i18n import column_label, pick, t
 from dashboard.links import escape_markdown as esc
 from dashboard.model import Model
 
@@ -276,7 +276,9 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
         )
     return CountryProfile(
         represented_by=represented_by,
-        figures=display_table(charts.observation_table(mine, lang)),
+        figures=display_table(
+            charts.observation_table(mine, lang).rename(columns=lambda c: column_label(c, lang))
+        ),
         rankings=rankings,
         sparklines=display_table(frames.sparkline_table(obs, code, lang)),
     )

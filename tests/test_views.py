@@ -119,3 +119,8 @@ def test_sources_table_has_headers_in_the_readers_language(model):
     en = views.sources_table(model, "en").to_pandas()
     assert list(zh.columns) != list(en.columns) and len(zh) == len(en) == len(model.cat.sources)
     assert zh.iloc[:, 0].tolist() == [s.id for s in model.cat.sources]
+
+
+def test_country_figures_table_speaks_the_readers_language(model):
+    columns = views.country_profile(model, "zh", "SGP").figures.column_names
+    assert {"年份", "数值", "核实状态"} <= set(columns)
