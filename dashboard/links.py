@@ -21,12 +21,17 @@ def unknown(values: Iterable[str], known: Iterable[str]) -> list[str]:
     return out
 
 
-def display(value: str) -> str:
-    """A value made safe to quote in a notice: printable, short, and inside a code span."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in value).replace("`", "'")
+def shown(value: str) -> str:
+    """A value made safe to quote as plain text: printable and short."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in value)
     if len(clean) > MAX_SHOWN:
         clean = clean[: MAX_SHOWN - 1] + "…"
-    return f"`{clean or '(empty)'}`"
+    return clean or "(empty)"
+
+
+def display(value: str) -> str:
+    """A value made safe to quote in a Markdown notice: `shown`, inside a code span."""
+    return f"`{shown(value).replace('`', chr(39))}`"
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"

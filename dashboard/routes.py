@@ -31,6 +31,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from dashboard.i18n import DEFAULT_LANG, LANGS
+from dashboard.links import shown, unknown
 from dashboard.pages import PAGES_BY_SLUG, Page
 
 if TYPE_CHECKING:
@@ -70,6 +71,10 @@ class View:
         return urlencode(params)
 
 
+def _refuse(reason: str, status: int) -> Response:
+    return PlainTextResponse(reason, status_code=status, headers={"X-Content-Type-Options": "nosniff"})
+
+
 class BadRequest(ValueError):
     """A path or query value that is not a known value; the message names it."""
 
@@ -77,15 +82,15 @@ class BadRequest(ValueError):
 def read_view(m: Model, page: Page, query: dict[str, list[str]]) -> tuple[View, dict[str, str]]:
     """The view a query asks for, and the page's default choices; `BadRequest` on any unknown value."""
     codes = m.country_codes
-    bad = [f"country={c}" for c in query.get("country", []) if c not in codes]
-    bad += [f"lang={v}" for v in query.get("lang", []) if v not in LANGS]
+    bad = [f"country={shown(c)}" for c in unknown(query.get("country", []), codes)]
+    bad += [f"lang={shown(v)}" for v in unknown(query.get("lang", []), LANGS)]
     langs = query.get("lang", [])
     selected = tuple(c for c in codes if c in query.get("country", []))
     options = page_options(m, page, selected, query)
     choices, defaults = [], {}
     for key, (allowed, default) in options.items():
         asked = query.get(key, [])
-        bad += [f"{key}={v}" for v in asked if v not in allowed]
+        bad += [f"{key}={shown(v)}" for v in unknown(asked, allowed)]
         choices.append((key, asked[-1] if asked else default))
         defaults[key] = default
     if bad:
@@ -148,15 +153,15 @@ def export(request: Request) -> Response:
     page = PAGES_BY_SLUG.get(request.path_params["page"])
     name, _, ext = request.path_params["name"].rpartition(".")
     if page is None:
-        return PlainTextResponse("unknown page", status_code=404)
+        return _refuse("unknown page", 404)
     m = cache.current_model()
     if isinstance(m, DataError):
-        return PlainTextResponse("the data files have errors; the dashboard lists them", status_code=503)
+        return _refuse("the data files have errors; the dashboard lists them", 503)
     query = {key: request.query_params.getlist(key) for key in request.query_params}
     try:
         view, defaults = read_view(m, page, query)
     except BadRequest as exc:
-        return PlainTextResponse(str(exc), status_code=400)
+        return _refuse(str(exc), 400)
     origin = f"{request.url.scheme}://{request.url.netloc}"
     path = "/" + page.url_path
     qs = view.query(defaults)
@@ -173,16 +178,16 @@ def export(request: Request) -> Response:
         return _attachment(data, file_name, "zip")
     chart = next((c for c in page_charts(m, view) if c.slug == name and not c.is_empty), None)
     if chart is None or ext not in exports.CHART_FORMATS:
-        return PlainTextResponse("no such chart or format in this view", status_code=404)
+        return _refuse("no such chart or format in this view", 404)
     try:
         data = exports.chart_file(
             chart, ext, lang=view.lang, selected=selected, permalink=permalink, today=today
         )
     except exports.ExportUnavailable as exc:
-        return PlainTextResponse(str(exc), status_code=503)
+        return _refuse(str(exc), 503)
     except Exception:  # the log keeps the details; the reader gets a reason, not a traceback
         logging.getLogger("dashboard").exception("export failed")
-        return PlainTextResponse("the export failed; please try again", status_code=500)
+        return _refuse("the export failed; please try again", 500)
     return _attachment(data, exports.file_name(chart.slug, selected, lang=view.lang, ext=ext), ext)
 
 

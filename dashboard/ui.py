@@ -1,5 +1,5 @@
-"""Streamlit glue shared by the pages: the data and view caches, the sidebar filter, chart
-rendering, downloads.
+"""Streamlit glue shared by the pages: the sidebar filter and language, the link, chart rendering
+with its table, sources and download links.
 
 Pages stay thin: they read `state()`, ask `view(views.X, language, filter)` for what to draw (built
 once per data version and choice, shared by all sessions) and hand each `Chart` to `show_chart`,
@@ -229,9 +229,9 @@ def navigation_pages(folder: Path, lang: str) -> list:
     """The `st.Page` list in the reader's language, made once per session and language.
 
     Not shared between sessions: Streamlit flags a page as callable on the session's run."""
-    cache = st.session_state.setdefault("_pages", {})
-    if lang not in cache:
-        cache[lang] = [
+    built = st.session_state.setdefault("_pages", {})
+    if lang not in built:
+        built[lang] = [
             st.Page(
                 folder / p.file,
                 title=t(p.title_key, lang),
@@ -241,14 +241,17 @@ def navigation_pages(folder: Path, lang: str) -> list:
             )
             for p in PAGES
         ]
-    return cache[lang]
+    return built[lang]
 
 
 def current_link() -> str:
     """This page's URL with the query string as it stands now (`embed` left out)."""
-    base = st.context.url or "http://localhost:8501/"
+    return (st.context.url or "http://localhost:8501/") + _view_query()
+
+
+def _view_query() -> str:
     params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "embed"]
-    return base + (("?" + urlencode(params)) if params else "")
+    return ("?" + urlencode(params)) if params else ""
 
 
 def share_box(state: State) -> None:
@@ -370,9 +373,8 @@ def export_url(name: str) -> str:
     """This view's export address for `name` (`<chart>.<ext>` or `data-bundle.zip`): the page's
     permalink with `/export/<page>/<name>` as its path (see `dashboard/routes.py`)."""
     parts = urlsplit(st.context.url or "http://localhost:8501/")
-    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "embed"]
-    query = ("?" + urlencode(params)) if params else ""
-    return f"{parts.scheme}://{parts.netloc}/export/{st.session_state.get('_page', 'overview')}/{name}{query}"
+    page = st.session_state.get("_page", "overview")
+    return f"{parts.scheme}://{parts.netloc}/export/{page}/{name}{_view_query()}"
 
 
 def downloads(ch: Chart, s: State) -> None:

@@ -112,4 +112,14 @@ def test_the_bundle_route_names_the_view_it_was_taken_from():
 def test_bad_addresses_get_a_reason_not_a_traceback(path, query, status):
     code, headers, body = get(path, query)
     assert code == status and headers["content-type"].startswith("text/plain")
+    assert headers["x-content-type-options"] == "nosniff"
     assert b"Traceback" not in body and body.strip()
+
+
+def test_a_refused_value_is_quoted_short_and_printable():
+    status, _, body = get(
+        "/export/overview/internet-economy-gmv-share-of-gdp.csv", "country=" + "A\x07" * 1500
+    )
+    reason = body.decode()
+    assert status == 400 and reason.startswith("unknown value(s): country=A?A?")
+    assert len(reason) < 80 and reason.endswith("…")
