@@ -479,6 +479,7 @@ def bench_concurrency(seconds: float) -> list[dict]:
             "ratio": round(ten["p95_filter_to_chart_ms"] / one["p95_filter_to_chart_ms"], 2),
             "target": None,
             "errors": one["errors"] + ten["errors"],
+            "error_samples": (one["error_samples"] + ten["error_samples"])[:3],
         }
     ]
     if shutil.which("nginx") is None:
@@ -500,6 +501,7 @@ def bench_concurrency(seconds: float) -> list[dict]:
             "ratio": round(report["p95_filter_to_chart_ms"] / one["p95_filter_to_chart_ms"], 2),
             "target": None,
             "errors": report["errors"],
+            "error_samples": report["error_samples"][:3],
         }
     )
     return rows

@@ -146,7 +146,9 @@ async def download(page, report: Report) -> None:
     report.downloads += 1
 
 
-async def reader(browser, base: str, deadline: float, report: Report, seed: int) -> None:
+async def reader(
+    browser, base: str, deadline: float, report: Report, seed: int, download_share: float = 0.5
+) -> None:
     rng = random.Random(seed)  # noqa: S311 - reproducible reader behaviour, not security
     context = await browser.new_context(viewport={"width": 1300, "height": 900}, accept_downloads=True)
 
@@ -178,7 +180,7 @@ async def reader(browser, base: str, deadline: float, report: Report, seed: int)
                     break
                 await toggle_country(page, rng.choice(list(COUNTRIES)), report)
                 report.actions += 1
-            if rng.random() < 0.5 and time.monotonic() < deadline:
+            if rng.random() < download_share and time.monotonic() < deadline:
                 await download(page, report)
             if await page.locator("[data-testid=stException]").count():
                 report.errors.append(f"exception box on /{path}")
@@ -202,7 +204,14 @@ def kill_export_browser(server_pid: int) -> int:
     return killed
 
 
-async def soak(sessions: int, seconds: float, kill_at: float | None, base: str, server_pid: int) -> Report:
+async def soak(
+    sessions: int,
+    seconds: float,
+    kill_at: float | None,
+    base: str,
+    server_pid: int,
+    download_share: float = 0.5,
+) -> Report:
     from playwright.async_api import async_playwright
 
     report = Report(sessions=sessions, seconds=seconds)
@@ -211,7 +220,8 @@ async def soak(sessions: int, seconds: float, kill_at: float | None, base: str, 
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         deadline = time.monotonic() + seconds
         tasks = [
-            asyncio.create_task(reader(browser, base, deadline, report, seed)) for seed in range(sessions)
+            asyncio.create_task(reader(browser, base, deadline, report, seed, download_share))
+            for seed in range(sessions)
         ]
 
         async def sample_warm() -> None:
@@ -230,10 +240,10 @@ async def soak(sessions: int, seconds: float, kill_at: float | None, base: str, 
     return report
 
 
-def run(sessions: int, seconds: float, kill_at: float | None = None) -> dict:
+def run(sessions: int, seconds: float, kill_at: float | None = None, download_share: float = 0.5) -> dict:
     proc, base = start_server()
     try:
-        report = asyncio.run(soak(sessions, seconds, kill_at, base, proc.pid))
+        report = asyncio.run(soak(sessions, seconds, kill_at, base, proc.pid, download_share))
     finally:
         stop_server(proc)
     return report.summary()
@@ -244,9 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--kill-export-browser-at", type=float, default=None)
+    parser.add_argument(
+        "--download-share",
+        type=float,
+        default=0.5,
+        help="chance that a reader downloads a chart's CSV and PNG after a round (default 0.5)",
+    )
     parser.add_argument("--json", default=None, help="write the summary here too")
     args = parser.parse_args(argv)
-    summary = run(args.sessions, args.seconds, args.kill_export_browser_at)
+    summary = run(args.sessions, args.seconds, args.kill_export_browser_at, args.download_share)
     text = json.dumps(summary, indent=2)
     print(text)
     if args.json:
