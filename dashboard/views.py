@@ -319,6 +319,8 @@ def sources_table(m: Model, lang: str) -> pa.Table:
         publisher=src[f"publisher_{lang}"],
         title=src["title"].fillna(t("title_not_recorded", lang)),
     )[list(SOURCE_COLUMNS)]
+    text = [c for c in table.columns if c not in ("observations", "url")]  # a link stays empty
+    table[text] = table[text].astype(object).where(table[text].notna(), "—")  # not "None" on the page
     table.columns = [t(key, lang) if key else name for name, key in SOURCE_COLUMNS.items()]
     return display_table(table)
 

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import views
 from dashboard.charts import Chart
+from dashboard.i18n import t
 from dashboard.links import escape_markdown
 from dashboard.model import build_model
 from tests.conftest import DATA
@@ -124,3 +125,12 @@ def test_sources_table_has_headers_in_the_readers_language(model):
 def test_country_figures_table_speaks_the_readers_language(model):
     columns = views.country_profile(model, "zh", "SGP").figures.column_names
     assert {"年份", "数值", "核实状态"} <= set(columns)
+
+
+def test_sources_table_shows_a_dash_not_none_where_a_source_gives_nothing(model):
+    table = views.sources_table(model, "en").to_pandas()
+    link = t("col_link", "en")
+    text = table.drop(columns=[link, t("col_figures", "en")])
+    assert text.notna().all().all() and not text.isin(["None", "nan"]).any().any()
+    assert (text == "—").any().any(), "some source has no publication date"
+    assert table[link].isna().any() or table[link].str.startswith("http").all()
