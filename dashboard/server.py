@@ -3,9 +3,9 @@
 Why: Streamlit runs nothing until the first reader connects, so that reader would wait for the
 imports, the data (load, validate, frames) and the first page's charts. As an `st.App`, the
 server starts a warm-up thread when it starts listening: by the time a browser has loaded the
-page, the data and the Overview are ready. It also serves every chart and the data bundle as downloads at
-`/export/<page>/<file>` (see `routes.py`). `streamlit run dashboard/app.py` still works: cold,
-with Streamlit's own download buttons.
+page, the data and the Overview are ready. It also serves every chart and the data bundle as
+downloads at `/export/<page>/<file>` (see `routes.py`). `streamlit run dashboard/app.py` still
+works: cold, and with Streamlit's own download buttons.
 Arguments after `--` reach the app as before (`-- --data DIR`).
 """
 

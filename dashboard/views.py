@@ -212,7 +212,7 @@ def agenda(m: Model, lang: str) -> Agenda:
         speaker = row.speaker_zh if lang == "zh" else row.speaker_en
         named = (", " if lang == "en" else "、").join(field_names[f] for f in row.fields.split("; ") if f)
         cells = [
-            f"{_cell(row.original)} :gray[({row.language})]",
+            f"{_cell(row.original)} :gray[({_cell(row.language)})]",
             _cell(row.translation),
             f"**{_cell(speaker or '—')}** · {_cell(named or '—')} · {_cell(row.source_id)}",
         ]

@@ -10,8 +10,9 @@ v = ui.view(views.agenda, s.lang)
 
 
 def show_statements(kind: str, heading: str) -> None:
-    st.subheader(heading, anchor=False)
-    st.markdown(v.statements[kind])
+    if kind in v.statements:  # a kind the data does not hold gets no heading
+        st.subheader(heading, anchor=False)
+        st.markdown(v.statements[kind])
 
 
 st.header(t("page_agenda", s.lang))
