@@ -681,6 +681,20 @@ def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     return years, rows.pivot(index="year", columns="entity", values="value").reindex(years)
 
 
+def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict:
+    """One entity's values over the years as a line; a missing year stays a gap."""
+    return {
+        "type": "scatter",
+        "x": years,
+        "y": values,
+        "name": name,
+        "connectgaps": False,
+        "line": line,
+        "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",
+        **extra,
+    }
+
+
 def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
     """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted."""
     slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
@@ -693,22 +707,13 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
     traces = []
     for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
         label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
+        line = {
+            "color": theme.colour_for(code, i),
+            "width": 2 if code in REFERENCE_DASH else 2.5,
+            "dash": REFERENCE_DASH.get(code, "solid"),
+        }
         traces.append(
-            {
-                "type": "scatter",
-                "x": years,
-                "y": wide[code].to_numpy(),
-                "mode": "lines+markers",
-                "name": label,
-                "connectgaps": False,
-                "line": {
-                    "color": theme.colour_for(code, i),
-                    "width": 2 if code in REFERENCE_DASH else 2.5,
-                    "dash": REFERENCE_DASH.get(code, "solid"),
-                },
-                "marker": {"size": 4},
-                "hovertemplate": label + " %{x}: %{y:,.4~r}<extra></extra>",
-            }
+            _year_line(years, wide[code].to_numpy(), label, line, mode="lines+markers", marker={"size": 4})
         )
     fig = figure(
         traces,
@@ -776,18 +781,8 @@ def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> C
     traces = []
     for code in ("CHN", "ASEAN10"):
         name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
-        traces.append(
-            {
-                "type": "scatter",
-                "x": years,
-                "y": wide[code].to_numpy(),
-                "mode": "lines",
-                "name": name,
-                "connectgaps": False,
-                "line": {"color": theme.colour_for(code), "width": 3},
-                "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",
-            }
-        )
+        line = {"color": theme.colour_for(code), "width": 3}
+        traces.append(_year_line(years, wide[code].to_numpy(), name, line, mode="lines"))
     fig = figure(
         traces,
         title=full_title,

@@ -18,6 +18,11 @@ from dashboard.loading import Catalogue, DataError, load_catalogue
 from dashboard.schema import Series
 
 
+def _table(name: str) -> property:
+    """One of the model's frames as an attribute (`m.observations` for `m.tables["observations"]`)."""
+    return property(lambda self: self.tables[name], doc=f"The `{name}` frame.")
+
+
 @dataclass(frozen=True)
 class Model:
     """The catalogue and every frame the pages need, built once per data version."""
@@ -26,29 +31,11 @@ class Model:
     data_dir: Path
     tables: dict[str, pd.DataFrame] = field(repr=False)
 
-    @property
-    def observations(self) -> pd.DataFrame:
-        return self.tables["observations"]
-
-    @property
-    def participants(self) -> pd.DataFrame:
-        return self.tables["participants"]
-
-    @property
-    def countries(self) -> pd.DataFrame:
-        return self.tables["countries"]
-
-    @property
-    def sources(self) -> pd.DataFrame:
-        return self.tables["sources"]
-
-    @property
-    def statements(self) -> pd.DataFrame:
-        return self.tables["statements"]
-
-    @property
-    def theme_years(self) -> pd.DataFrame:
-        return self.tables["theme_years"]
+    observations = _table("observations")
+    participants = _table("participants")
+    sources = _table("sources")
+    statements = _table("statements")
+    theme_years = _table("theme_years")
 
     @cached_property
     def representation(self) -> pd.DataFrame:
