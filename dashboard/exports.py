@@ -336,6 +336,26 @@ def bundle(
     return buf.getvalue()
 
 
+def bundle_for_view(
+    cat,
+    *,
+    filtered: dict[str, pd.DataFrame],
+    full: dict[str, pd.DataFrame],
+    data_dir: Path,
+    selected: list[str],
+    lang: str,
+    permalink: str,
+    today: str,
+) -> bytes:
+    """The bundle for one view: its filtered rows, and its filter and link in the README."""
+    readme = bundle_readme(cat, filter_text=filter_text(selected, lang), permalink=permalink, today=today)
+    return bundle(filtered=filtered, full=full, data_dir=data_dir, readme=readme)
+
+
+def bundle_file_name(selected: list[str], lang: str) -> str:
+    return file_name("china-asean-digital-economy-data", selected, lang, "zip")
+
+
 def bundle_readme(cat, *, filter_text: str, permalink: str, today: str) -> str:
     """The bundle's bilingual README: how to cite, sources and licences, differing definitions, filter."""
     lines = [

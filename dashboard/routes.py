@@ -169,13 +169,17 @@ def export(request: Request) -> Response:
     today = dt.date.today().isoformat()
     selected = list(view.selected)
     if name == BUNDLE and ext == "zip":
-        readme = exports.bundle_readme(
-            m.cat, filter_text=exports.filter_text(selected, view.lang), permalink=permalink, today=today
+        data = exports.bundle_for_view(
+            m.cat,
+            filtered=cache.view(m, views.bundle_tables, view.selected),
+            full=m.tables,
+            data_dir=m.data_dir,
+            selected=selected,
+            lang=view.lang,
+            permalink=permalink,
+            today=today,
         )
-        filtered = cache.view(m, views.bundle_tables, view.selected)
-        data = exports.bundle(filtered=filtered, full=m.tables, data_dir=m.data_dir, readme=readme)
-        file_name = exports.file_name("china-asean-digital-economy-data", selected, view.lang, "zip")
-        return _attachment(data, file_name, "zip")
+        return _attachment(data, exports.bundle_file_name(selected, view.lang), "zip")
     chart = next((c for c in page_charts(m, view) if c.slug == name and not c.is_empty), None)
     if chart is None or ext not in exports.CHART_FORMATS:
         return _refuse("no such chart or format in this view", 404)

@@ -443,18 +443,24 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
         where.link_button(label, export_url(f"{routes.BUNDLE}.zip"), icon=":material/folder_zip:")
         return
     filtered = view(views.bundle_tables, tuple(s.selected))
-    filter_text, permalink = s.filter_text(), s.permalink
+    permalink = s.permalink
 
     def build() -> bytes:
-        readme = exports.bundle_readme(
-            m.cat, filter_text=filter_text, permalink=permalink, today=dt.date.today().isoformat()
+        return exports.bundle_for_view(
+            m.cat,
+            filtered=filtered,
+            full=m.tables,
+            data_dir=m.data_dir,
+            selected=s.selected,
+            lang=s.lang,
+            permalink=permalink,
+            today=dt.date.today().isoformat(),
         )
-        return exports.bundle(filtered=filtered, full=m.tables, data_dir=m.data_dir, readme=readme)
 
     where.download_button(
         label,
         data=build,
-        file_name=exports.file_name("china-asean-digital-economy-data", s.selected, s.lang, "zip"),
+        file_name=exports.bundle_file_name(s.selected, s.lang),
         mime=exports.MIME["zip"],
         on_click="ignore",
         icon=":material/folder_zip:",
