@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from dashboard import snapshot
 from dashboard.loading import DataError, fingerprint, resolve_data_dir
 from dashboard.model import Model, build_model
 
@@ -59,9 +60,13 @@ views = Memo(size=256)
 
 def current_model() -> Model | DataError:
     """The data in the data directory as it is now: loaded once per directory and version (the
-    files' fingerprint, so an edited file is loaded afresh)."""
+    files' fingerprint, so an edited file is loaded afresh). A server restarted on unchanged files
+    and code reads the checked snapshot instead of the YAML (see `snapshot.py`)."""
     data_dir = str(resolve_data_dir())
-    return models.get((data_dir, fingerprint(Path(data_dir))), lambda: build_model(data_dir))
+    return models.get(
+        (data_dir, fingerprint(Path(data_dir))),
+        lambda: build_model(data_dir, load=snapshot.load_checked_catalogue),
+    )
 
 
 def view_key(builder: Callable[..., object], m: Model, args: tuple) -> tuple:

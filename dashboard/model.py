@@ -6,6 +6,7 @@ ready-to-draw content from it, so the pure parts can be tested and timed without
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -70,10 +71,13 @@ class Model:
         return [c.code for c in self.cat.countries]
 
 
-def build_model(data_dir: str | Path) -> Model | DataError:
-    """Load and validate `data_dir` and build its frames; a `DataError` lists every problem."""
+def build_model(
+    data_dir: str | Path, load: Callable[[str | Path], Catalogue] = load_catalogue
+) -> Model | DataError:
+    """Load and validate `data_dir` and build its frames; a `DataError` lists every problem.
+    `load` reads the catalogue: the YAML by default, or its checked snapshot (`snapshot.py`)."""
     try:
-        cat = load_catalogue(data_dir)
+        cat = load(data_dir)
     except DataError as exc:
         return exc
     return Model(

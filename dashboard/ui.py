@@ -66,10 +66,22 @@ def view(builder: Callable[..., object], *args: object):
     return cache.view(model(), builder, *args)
 
 
+#: Modules Streamlit imports on a process's first script run, for what every page draws: the
+#: favicon (PIL), emoji and icon labels (a large regular expression compiled on import). Imported
+#: at server start instead, so the first reader does not wait ~0.1 s for them (measured).
+FIRST_RUN_MODULES = ("PIL.Image", "streamlit.emojis", "streamlit.material_icon_names")
+
+
 def warm_up() -> None:
     """Load the data and build the first page a reader sees, in both languages (server start)."""
+    import importlib
     import sys
 
+    for name in FIRST_RUN_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another Streamlit release may have moved it: only a little slower
+            pass
     use_data_argument(tuple(sys.argv[1:]))
     m = cache.current_model()
     if isinstance(m, Model):

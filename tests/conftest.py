@@ -11,6 +11,15 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 
 
+def pytest_configure(config) -> None:
+    """Data snapshots (dashboard/snapshot.py) go to a directory of this test run, never the user's
+    cache; servers the browser tests start inherit it."""
+    import os
+    import tempfile
+
+    os.environ["DASHBOARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="dashboard-test-cache-")
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"

@@ -1,0 +1,87 @@
+"""The checked snapshot of the catalogue: same data as the YAML, never stale, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dashboard import snapshot
+from dashboard.loading import DataError, load_catalogue
+from dashboard.model import build_model
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(folder))
+    return folder
+
+
+def _snapshots(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalogue-*.json")) if folder.exists() else []
+
+
+def test_a_restart_reads_the_snapshot_and_gets_the_same_model(data_copy, cache_dir):
+    first = build_model(data_copy, load=snapshot.load_checked_catalogue)
+    assert len(_snapshots(cache_dir)) == 1
+    assert snapshot.load(data_copy) == first.cat  # what a restart reads, not the YAML
+    again = build_model(data_copy, load=snapshot.load_checked_catalogue)
+    assert again.cat == first.cat == load_catalogue(data_copy)
+    for name, table in first.tables.items():
+        assert again.tables[name].equals(table), name
+
+
+def test_an_edited_file_is_read_from_the_yaml_not_the_snapshot(data_copy, cache_dir):
+    snapshot.load_checked_catalogue(data_copy)
+    countries = data_copy / "countries.yaml"
+    countries.write_text(
+        countries.read_text(encoding="utf-8").replace("Viet Nam", "Viet-Nam"), encoding="utf-8"
+    )
+    assert snapshot.load(data_copy) is None
+    cat = snapshot.load_checked_catalogue(data_copy)
+    assert "Viet-Nam" in {c.name.en for c in cat.countries}
+    assert len(_snapshots(cache_dir)) == 2
+
+
+def test_invalid_data_writes_no_snapshot_and_reports_every_problem(data_copy, cache_dir):
+    (data_copy / "sources.yaml").write_text("sources: 3\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        snapshot.load_checked_catalogue(data_copy)
+    assert "sources.yaml" in err.value.report()
+    assert _snapshots(cache_dir) == []
+
+
+def test_a_damaged_snapshot_is_ignored_and_replaced(data_copy, cache_dir):
+    expected = snapshot.load_checked_catalogue(data_copy)
+    (path,) = _snapshots(cache_dir)
+    path.write_text('{"countries": "not a list"}', encoding="utf-8")
+    assert snapshot.load(data_copy) is None
+    assert snapshot.load_checked_catalogue(data_copy) == expected
+    assert snapshot.load(data_copy) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_snapshot_others_may_write_is_not_read(data_copy, cache_dir):
+    snapshot.load_checked_catalogue(data_copy)
+    (path,) = _snapshots(cache_dir)
+    assert path.stat().st_mode & 0o077 == 0 and cache_dir.stat().st_mode & 0o077 == 0
+    path.chmod(0o666)
+    assert snapshot.load(data_copy) is None
+
+
+def test_turned_off_or_unwritable_the_yaml_is_read_every_time(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, "off")
+    assert snapshot.load_checked_catalogue(data_copy) == load_catalogue(data_copy)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(blocker / "cache"))  # cannot be created
+    assert snapshot.load_checked_catalogue(data_copy) == load_catalogue(data_copy)
+
+
+def test_nothing_is_written_to_the_data_directory(data_copy, cache_dir):
+    before = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
+    snapshot.load_checked_catalogue(data_copy)
+    snapshot.load_checked_catalogue(data_copy)
+    assert {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()} == before
