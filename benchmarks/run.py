@@ -37,28 +37,39 @@ def median_ms(samples: list[float]) -> float:
 
 # --- 1. rerun cost per page (AppTest) -------------------------------------------------------------
 
+# The page's own exhibits, ready-made: its charts (Plotly specs) and its tables (Arrow streams, as
+# the page sent them), drawn with the same Streamlit calls and nothing else.
 FLOOR_RERUN = """
 import json
 import plotly.io as pio
+import pyarrow as pa
 import streamlit as st
 
 @st.cache_resource
-def figures():
-    return [pio.from_json(spec) for spec in json.load(open({path!r}, encoding="utf-8"))]
+def exhibits():
+    saved = json.load(open({path!r}, encoding="utf-8"))
+    figures = [pio.from_json(spec) for spec in saved["figures"]]
+    tables = [pa.ipc.open_stream(bytes.fromhex(data)).read_all() for data in saved["tables"]]
+    return figures, tables
 
 st.multiselect("Countries", ["VNM", "THA", "IDN", "CHN", "MYS", "SGP", "PHL"], key="country")
-for i, fig in enumerate(figures()):
+figures, tables = exhibits()
+for i, fig in enumerate(figures):
     st.plotly_chart(fig, theme=None, key=f"fig-{{i}}")
+for table in tables:
+    st.dataframe(table, hide_index=True)
 """
 
 
-class _ServerLikeScriptCache:
-    """Make AppTest keep compiled page bytecode between runs, as `streamlit run` does.
+class _ServerLikeAppTest:
+    """Make AppTest time a rerun the way a server runs it, for the dashboard and the floor alike.
 
-    AppTest builds a fresh ScriptCache for every run, so each rerun recompiles (and
-    magic-rewrites) the entry file and the page: work a real server does once per process.
-    One cache (keyed by script path) shared by the dashboard and the floor measures what a
-    reader waits for.
+    - AppTest builds a fresh ScriptCache for every run, so each rerun recompiles the entry file
+      and the page: work a real server does once per process. One shared cache (keyed by script
+      path) keeps the compiled bytecode, as `streamlit run` does.
+    - AppTest notices the end of a run by polling every 1 ms, so a run's time is rounded up to
+      the next poll: a floor run that ends just after one waits ~1 ms more, and the medians of
+      two runs a millisecond apart jump between modes. Here the end of the run wakes the waiter.
     """
 
     def __enter__(self):
@@ -66,15 +77,40 @@ class _ServerLikeScriptCache:
         from streamlit.testing.v1 import app_test, local_script_runner
 
         shared = ScriptCache()
-        self._modules = (app_test, local_script_runner)
-        self._original = ScriptCache
-        for module in self._modules:
-            module.ScriptCache = lambda: shared
+        self._patches = [
+            (app_test, "ScriptCache", lambda: shared),
+            (local_script_runner, "ScriptCache", lambda: shared),
+            (local_script_runner, "require_widgets_deltas", _wait_for_script_end),
+        ]
+        self._saved = [(module, name, getattr(module, name)) for module, name, _ in self._patches]
+        for module, name, value in self._patches:
+            setattr(module, name, value)
         return shared
 
     def __exit__(self, *exc):
-        for module in self._modules:
-            module.ScriptCache = self._original
+        for module, name, value in self._saved:
+            setattr(module, name, value)
+
+
+def _wait_for_script_end(runner, timeout: float = 3) -> None:
+    """Streamlit's `require_widgets_deltas` contract (return when the run has shut down, else stop
+    it and raise), woken by the runner's SHUTDOWN event instead of a 1 ms polling loop."""
+    import threading
+
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunnerEvent
+
+    done = threading.Event()
+
+    def on_event(_sender, event, **_kwargs) -> None:
+        if event == ScriptRunnerEvent.SHUTDOWN:
+            done.set()
+
+    runner.on_event.connect(on_event, weak=False)
+    if runner.script_stopped() or done.wait(timeout):
+        return
+    runner.request_stop()
+    runner.join()
+    raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
 
 
 def _rerun(at, selection: list[str]) -> float:
@@ -87,12 +123,18 @@ def _rerun(at, selection: list[str]) -> float:
 
 
 def bench_rerun(reps: int) -> list[dict]:
-    """Page and floor reruns alternate, so both see the same moments of a shared machine."""
+    """Page and floor reruns alternate, so both see the same moments of a shared machine.
+
+    The app runs as `dashboard/server.py` serves it (the README's command): with the export
+    routes on, so downloads are links, as readers get them."""
     from streamlit.testing.v1 import AppTest
 
+    from dashboard import routes
+
+    routes.enable()
     rows = []
     tmp = Path(tempfile.mkdtemp(prefix="floor-"))
-    with _ServerLikeScriptCache():
+    with _ServerLikeAppTest():
         for page in PAGES:
             at = AppTest.from_file(str(APP), default_timeout=120)
             if page != "overview.py":
@@ -101,8 +143,9 @@ def bench_rerun(reps: int) -> list[dict]:
             for selection in SELECTIONS:  # every view built once: reruns, not first builds
                 _rerun(at, selection)
             specs = [el.proto.spec for el in at.get("plotly_chart")]
+            tables = [el.proto.arrow_data.data.hex() for el in at.dataframe]
             figures_file = tmp / f"{page}.json"
-            figures_file.write_text(json.dumps(specs), encoding="utf-8")
+            figures_file.write_text(json.dumps({"figures": specs, "tables": tables}), encoding="utf-8")
             floor_script = tmp / f"floor_{page.replace('-', '_')}"
             floor_script.write_text(FLOOR_RERUN.format(path=str(figures_file)), encoding="utf-8")
             floor = AppTest.from_file(str(floor_script), default_timeout=120).run()
@@ -119,6 +162,7 @@ def bench_rerun(reps: int) -> list[dict]:
                     "measure": "rerun",
                     "case": page,
                     "charts": len(specs),
+                    "tables": len(tables),
                     "dashboard_ms": page_ms,
                     "floor_ms": floor_ms,
                     "ratio": round(page_ms / floor_ms, 2),

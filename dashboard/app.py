@@ -18,12 +18,16 @@ from dashboard.loading import DataError
 APP_PAGES = Path(__file__).parent / "app_pages"
 
 ui.use_data_argument(tuple(sys.argv[1:]))
-st.set_page_config(
-    page_title=t("app_title", DEFAULT_LANG),
-    page_icon=ui.favicon(),
-    layout="wide",
-    menu_items={"About": ui.about_markdown("en") + "\n\n" + ui.about_markdown("zh")},
-)
+if "_page_config" not in st.session_state:
+    # Once per session: the browser keeps the title, icon, wide layout and About menu across
+    # reruns and pages (checked in a real browser by tests/e2e), and the icon is re-encoded per call.
+    st.session_state["_page_config"] = True
+    st.set_page_config(
+        page_title=t("app_title", DEFAULT_LANG),
+        page_icon=ui.favicon(),
+        layout="wide",
+        menu_items={"About": ui.about_markdown("en") + "\n\n" + ui.about_markdown("zh")},
+    )
 
 loaded = ui.model(fresh=True)
 if isinstance(loaded, DataError):

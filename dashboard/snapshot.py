@@ -9,7 +9,7 @@ it back through the same pydantic schema (~20 ms) and builds the frames from it.
 The key is a hash of the data files' names and bytes, the data directory's path, this package's
 source and the pydantic and Python versions: any edit to the data or the code misses, and the YAML
 is read and checked again. Only a catalogue that passed every check is written; nothing is ever
-written to the data directory. The directory is `$DASHBOARD_CACHE_DIR`, else
+written to the data directory (a cache directory inside it is refused). The directory is `$DASHBOARD_CACHE_DIR`, else
 `$XDG_CACHE_HOME/china-asean-dashboard`, else `~/.cache/china-asean-dashboard`; set
 `DASHBOARD_CACHE_DIR=off` to use none. A snapshot that cannot be read is ignored and replaced.
 """
@@ -69,6 +69,9 @@ def snapshot_key(data_dir: Path) -> str:
 def _path(data_dir: Path) -> Path | None:
     folder = cache_dir()
     if folder is None:
+        return None
+    if folder.resolve().is_relative_to(data_dir.resolve()):
+        log.warning("not using %s for data snapshots: it is inside the data directory", folder)
         return None
     try:
         return folder / f"catalogue-{snapshot_key(data_dir)}.json"

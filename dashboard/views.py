@@ -43,9 +43,7 @@ def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Overview:
-    event_name: str
-    event_card_left: str  # markdown: date, format, chair
-    event_card_right: str  # markdown: theme (original and our translation), designation
+    event_card: str  # markdown: the event's name, date, format, chair, theme, designation
     tiles: list[tuple[str, str, str | None]]  # label, value, help
     definition: str
     share: Chart
@@ -59,17 +57,17 @@ def overview(m: Model, lang: str) -> Overview:
     represented = m.participants["represents"]
     definition = _definition(m, "internet_economy_gmv_share_of_gdp")
     return Overview(
-        event_name=pick(ev.name.en, ev.name.zh, lang),
-        # One Markdown element per column (lines joined by hard breaks): fewer elements per rerun.
-        event_card_left="  \n".join(
+        # One Markdown element (lines joined by hard breaks): each element costs every rerun.
+        event_card=f"### {esc(pick(ev.name.en, ev.name.zh, lang))}\n\n"
+        + "  \n".join(
             [
-                f"**{t('event_date', lang)}**: {esc(ev.date)}",
-                f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
-                f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
-            ]
-        ),
-        event_card_right="  \n".join(
-            [
+                " · ".join(
+                    [
+                        f"**{t('event_date', lang)}**: {esc(ev.date)}",
+                        f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
+                        f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
+                    ]
+                ),
                 f"**{t('event_theme', lang)}**: {esc(ev.theme.original)}",
                 f":gray[{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}]",
                 f"**{t('event_designation', lang)}**: "
@@ -241,7 +239,7 @@ def agenda(m: Model, lang: str) -> Agenda:
 
 @dataclass(frozen=True)
 class CountryProfile:
-    represented_by: list[tuple[str, str | None]]  # markdown line, note
+    represented_by: str  # markdown list: one item per person, the note (if any) under it
     figures: pa.Table  # curated (non-World Bank) observations for the country
     rankings: list[Chart]  # where the country stands on each curated series it has
     sparklines: pa.Table  # one row per World Bank series
@@ -249,17 +247,13 @@ class CountryProfile:
 
 def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
     people = m.participants[m.participants["represents"] == code].sort_values("rank_order")
-    represented_by = []
+    represented_by = []  # one Markdown list, not an element per person: each costs every rerun
     for p in people.itertuples():
         roles = ", ".join(t(f"role_{r}", lang) for r in p.roles.split("; "))
         title = p.title_zh if lang == "zh" else p.title_en
         note = p.note_zh if lang == "zh" else p.note_en
-        represented_by.append(
-            (
-                f"**{esc(f'{p.name_zh} · {p.name_en}')}** — {esc(title)} · {esc(roles)}",
-                esc(note) if isinstance(note, str) else None,
-            )
-        )
+        item = f"- **{esc(f'{p.name_zh} · {p.name_en}')}** — {esc(title)} · {esc(roles)}"
+        represented_by.append(item + (f"  \n  :gray[{esc(note)}]" if isinstance(note, str) else ""))
     obs = m.observations
     mine = obs[(obs["entity"] == code) & (obs["source_id"] != "world-bank-wdi")]
     rankings = []
@@ -275,7 +269,7 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
             charts.ranking(rows, lang, code, first[f"series_title_{lang}"], first[f"unit_{lang}"])
         )
     return CountryProfile(
-        represented_by=represented_by,
+        represented_by="\n".join(represented_by),
         figures=display_table(
             charts.observation_table(mine, lang).rename(columns=lambda c: column_label(c, lang))
         ),

@@ -80,8 +80,11 @@ def test_turned_off_or_unwritable_the_yaml_is_read_every_time(data_copy, tmp_pat
     assert snapshot.load_checked_catalogue(data_copy) == load_catalogue(data_copy)
 
 
-def test_nothing_is_written_to_the_data_directory(data_copy, cache_dir):
+def test_nothing_is_written_to_the_data_directory(data_copy, cache_dir, monkeypatch):
     before = {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()}
     snapshot.load_checked_catalogue(data_copy)
     snapshot.load_checked_catalogue(data_copy)
+    assert {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()} == before
+    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(data_copy / "cache"))  # refused: inside data/
+    assert snapshot.load_checked_catalogue(data_copy) == load_catalogue(data_copy)
     assert {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()} == before

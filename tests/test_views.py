@@ -111,8 +111,10 @@ def test_country_profile_lists_who_represented_the_country(model):
     profile = views.country_profile(model, "en", "SGP")
     assert profile.represented_by, "Singapore was represented"
     people = model.participants[model.participants["represents"] == "SGP"]
+    items = profile.represented_by.split("\n- ")
+    assert len(items) == len(people), "one list item per person"
     for name in people["name_en"]:
-        assert any(escape_markdown(name) in line for line, _ in profile.represented_by)
+        assert sum(escape_markdown(name) in item for item in items) == 1
 
 
 def test_sources_table_has_headers_in_the_readers_language(model):

@@ -18,12 +18,7 @@ code = ui.url_choice(
 v = ui.view(views.country_profile, lang, code)
 
 st.subheader(t("represented_by", lang), anchor=False)
-if not v.represented_by:
-    st.write(t("not_represented", lang))
-for line, note in v.represented_by:
-    st.markdown(line)
-    if note:
-        st.caption(note)
+st.markdown(v.represented_by or t("not_represented", lang))
 
 st.subheader(t("figures_for", lang, country=names[code]), anchor=False)
 if v.figures.num_rows == 0:

@@ -11,11 +11,7 @@ v = ui.view(views.overview, s.lang)
 # The landing page: the dashboard's own name is its heading.
 st.title(t("app_title", s.lang), anchor=False)
 st.caption(t("app_subtitle", s.lang))
-with st.container(border=True):
-    st.subheader(v.event_name, anchor=False)
-    left, right = st.columns(2)
-    left.markdown(v.event_card_left)
-    right.markdown(v.event_card_right)
+st.container(border=True).markdown(v.event_card)
 
 with st.container(horizontal=True):
     for label, value, help_text in v.tiles:
