@@ -100,8 +100,18 @@ def gmv_countries(page) -> set[str]:
     )
 
 
+WIDE = "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).maxWidth"
+
+
+def assert_page_config_kept(page) -> None:
+    """The app sets its title, icon and wide layout once per session: they must hold on every run."""
+    assert page.title() == t("app_title", "en")
+    assert page.evaluate(WIDE) == "none", "wide layout"
+
+
 def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, server):
     open_view(page, server, "digital-economy", charts=4)
+    assert_page_config_kept(page)
     assert len(gmv_countries(page)) == 6
     choose_country(page, "Vietnam", "Viet Nam")  # found by its alias
     page.wait_for_url(re.compile(r"country=VNM"))
@@ -111,6 +121,7 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
            return gd && gd.data.every(tr => Array.from(tr.x).every(x => x === 'Viet Nam')); }"""
     )
     assert gmv_countries(page) == {"Viet Nam"}
+    assert_page_config_kept(page)  # after a rerun
     page.reload()
     settle(page)
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 2")
@@ -121,6 +132,7 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     settle(page)
     chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
     assert chips.count() == 1 and "Viet Nam" in chips.first.inner_text()
+    assert_page_config_kept(page)  # after a page switch
 
 
 @pytest.mark.parametrize("path", list(PAGES))
