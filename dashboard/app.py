@@ -41,6 +41,7 @@ ui.write_link({"country": state.selected, "lang": [lang] if lang != DEFAULT_LANG
 
 nav = st.navigation(ui.navigation_pages(APP_PAGES, lang), position="sidebar")
 st.session_state["_page"] = nav.url_path or "overview"  # the page's name in export links
+st.session_state["_page_view"] = None  # the page's view switch is drawn above its first chart
 ui.show_notices(lang)
 try:
     nav.run()
@@ -54,4 +55,4 @@ except Exception:  # a bug must not show a traceback to readers; the log keeps i
 ui.read_language()
 ui.country_filter(loaded, lang)
 ui.share_box(state)
-ui.bundle_download(state, loaded, where=st.sidebar)
+ui.bundle_download(state, loaded)

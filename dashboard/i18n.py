@@ -78,6 +78,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "请按下列各行（文件:行号: 字段: 问题）逐一修正后刷新页面。`python -m dashboard validate` 会给出相同列表。",
     },
     # chart furniture
+    "view_label": {"en": "Show the charts as", "zh": "图表显示方式"},
     "view_chart": {"en": "Chart", "zh": "图表"},
     "view_table": {"en": "Table", "zh": "表格"},
     "view_sources": {"en": "Sources", "zh": "来源"},

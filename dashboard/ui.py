@@ -269,15 +269,19 @@ def _view_query() -> str:
 def share_box(state: State) -> None:
     """ "Share this view": the permalink, then an iframe snippet, each with a copy button.
 
-    In a popover, whose content the browser draws only when opened: code blocks need a 1.5 MB
-    script that would otherwise load with every first page. Two code blocks and no captions (a
-    URL and an `<iframe>` say what they are): the sidebar is drawn on every rerun."""
+    A popover whose content exists only while it is open: code blocks need a 1.5 MB script that
+    would otherwise load with every first page, and the sidebar is drawn on every rerun. Two code
+    blocks and no captions: a URL and an `<iframe>` say what they are."""
+    popover = st.sidebar.popover(
+        t("share", state.lang), icon=":material/share:", width="stretch", key="share", on_change="rerun"
+    )
+    if not popover.open:
+        return
     permalink = state.permalink
     embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
     snippet = f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'
-    with st.sidebar.popover(t("share", state.lang), icon=":material/share:", width="stretch"):
-        st.code(permalink, language=None, wrap_lines=True)
-        st.code(snippet, language="html", wrap_lines=True)
+    popover.code(permalink, language=None, wrap_lines=True)
+    popover.code(snippet, language="html", wrap_lines=True)
 
 
 def about_markdown(lang: str) -> str:
@@ -318,23 +322,36 @@ def show_data_error(err: DataError, lang: str) -> None:
 VIEWS = ["chart", "table", "sources", "download"]
 
 
-def show_chart(ch: Chart, st_state: State) -> None:
-    """A chart with Our-World-in-Data-style tabs: Chart, Table, Sources, Download.
+def page_view(lang: str) -> str:
+    """The page's one view switch, Our-World-in-Data style: Chart, Table, Sources, Download.
 
-    Only the open tab is built, so an ordinary rerun pays for the figure and nothing else."""
+    Drawn above the page's first chart and applied to every chart on it: one widget per page,
+    not one per chart (each widget costs every rerun, ~0.2 ms). Each page remembers its own view.
+    The router clears `_page_view` before each run."""
+    view = st.session_state.get("_page_view")
+    if view is None:
+        view = st.segmented_control(
+            t("view_label", lang),
+            options=VIEWS,
+            format_func=lambda v: t(f"view_{v}", lang),
+            default="chart",
+            key=f"view-{st.session_state.get('_page', 'overview')}",
+            label_visibility="collapsed",
+            required=True,
+        )
+        st.session_state["_page_view"] = view
+    return view
+
+
+def show_chart(ch: Chart, st_state: State) -> None:
+    """A chart, or its table, sources or downloads, as the page's view switch says.
+
+    Only that view is built, so an ordinary rerun pays for the figure and nothing else."""
     lang = st_state.lang
     if ch.is_empty:
         st.info(ch.empty_message)
         return
-    view = st.segmented_control(
-        ch.title,
-        options=VIEWS,
-        format_func=lambda v: t(f"view_{v}", lang),
-        default="chart",
-        key=f"view-{ch.slug}",
-        label_visibility="collapsed",
-        required=True,
-    )
+    view = page_view(lang)
     if view == "table":
         table = ch.table.rename(columns=lambda c: column_label(c, lang))
         st.dataframe(table, hide_index=True, width="stretch")
@@ -447,12 +464,12 @@ def _file(ch: Chart, ext: str, s: State, today: str) -> bytes | Callable[[], byt
     return build_or_explain
 
 
-def bundle_download(s: State, m: Model, *, where=st) -> None:
-    """The citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README. A link to
-    the export route when served by `server.py`; otherwise a button that builds it on click."""
+def bundle_download(s: State, m: Model) -> None:
+    """The sidebar's citable ZIP: filtered and full CSVs, the curated YAML, and a bilingual README.
+    A link to the export route when served by `server.py`; otherwise a button that builds it on click."""
     label = t("download_bundle", s.lang)
     if routes.serving():
-        where.link_button(label, export_url(f"{routes.BUNDLE}.zip"), icon=":material/folder_zip:")
+        st.sidebar.link_button(label, export_url(f"{routes.BUNDLE}.zip"), icon=":material/folder_zip:")
         return
     filtered = view(views.bundle_tables, tuple(s.selected))
     permalink = s.permalink
@@ -469,14 +486,14 @@ def bundle_download(s: State, m: Model, *, where=st) -> None:
             today=dt.date.today().isoformat(),
         )
 
-    where.download_button(
+    st.sidebar.download_button(
         label,
         data=build,
         file_name=exports.bundle_file_name(s.selected, s.lang),
         mime=exports.MIME["zip"],
         on_click="ignore",
         icon=":material/folder_zip:",
-        key=f"bundle-{'sidebar' if where is not st else 'page'}",
+        key="bundle",
     )
 
 

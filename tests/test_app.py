@@ -121,11 +121,26 @@ def test_filter_without_china_explains_the_china_only_figures():
 
 def test_table_view_shows_exactly_the_plotted_rows():
     at = open_app("digital-economy.py", country="VNM")
-    at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
+    at.segmented_control(key="view-digital-economy").set_value("table").run()
     table = at.dataframe[0].value
     assert set(table["Code"]) == {"VNM"}
     assert sorted(table["Year"]) == [2019, 2020, 2025]
     assert {"Source id", "Source URL", "Status"} <= set(table.columns)
+
+
+def test_overview_says_its_regional_chart_ignores_the_country_filter():
+    note = t("regional_note", "en")
+    assert not any(note in i.value for i in open_app().info)
+    assert any(note in i.value for i in open_app(country="VNM").info)
+
+
+def test_one_view_switch_per_page_turns_every_chart_into_its_table():
+    at = open_app("connectivity.py")
+    switches = [w for w in at.get("button_group") if w.proto.id and "view-" in w.proto.id]
+    assert len(switches) == 1, "one view switch for the page's three charts"
+    assert len(figures(at)) == 3
+    at.segmented_control(key="view-connectivity").set_value("table").run()
+    assert figures(at) == [] and len(at.dataframe) == 3
 
 
 def test_broken_data_shows_the_error_list_not_a_traceback(data_copy, monkeypatch):
@@ -176,7 +191,7 @@ def test_year_slider_changes_the_ranking():
 def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):
     monkeypatch.setenv("DASHBOARD_CHROMIUM", "/nonexistent/chromium")
     at = open_app()
-    at.segmented_control(key="view-internet-economy-gmv-share-of-gdp").set_value("download").run()
+    at.segmented_control(key="view-overview").set_value("download").run()
     assert not at.exception
     png = at.button(key="dl-internet-economy-gmv-share-of-gdp-png")
     assert png.disabled and "apt-get install -y chromium" in png.help
@@ -187,7 +202,7 @@ def test_without_chromium_image_downloads_say_why_and_tables_still_download(monk
 
 def test_table_headers_follow_the_language():
     at = open_app("digital-economy.py", country="VNM", lang="zh")
-    at.segmented_control(key="view-internet-economy-gmv-by-country").set_value("table").run()
+    at.segmented_control(key="view-digital-economy").set_value("table").run()
     columns = set(at.dataframe[0].value.columns)
     assert {"代码", "年份", "数值", "来源链接", "核实状态"} <= columns
 
@@ -209,6 +224,9 @@ def test_agenda_shows_each_proposal_with_original_translation_and_fields():
 
 def test_share_box_permalink_holds_the_whole_view():
     at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM", lang="zh")
+    assert not at.sidebar.code, "drawn only while the popover is open"
+    at.session_state["share"] = True  # the reader opens "Share this view"
+    at.run()
     link, snippet = [c.value for c in at.sidebar.code]
     assert link.startswith("http") and "\n" not in link
     assert "country=VNM" in link and "lang=zh" in link

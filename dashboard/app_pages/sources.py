@@ -1,4 +1,6 @@
-"""Sources: every source with publisher, title, dates, link, licence, and what rests on it."""
+"""Sources: every source with publisher, title, dates, link, licence, and what rests on it.
+
+The data bundle that carries these sources with every figure is the sidebar's link, on every page."""
 
 import streamlit as st
 
@@ -7,13 +9,11 @@ from dashboard.i18n import t
 
 s = ui.state()
 st.header(t("page_sources", s.lang))
-st.write(t("sources_intro", s.lang))
+st.markdown(t("sources_intro", s.lang))
 st.dataframe(
     ui.view(views.sources_table, s.lang),
     hide_index=True,
     width="stretch",
     column_config={t("col_link", s.lang): st.column_config.LinkColumn(display_text="↗ link")},
 )
-ui.bundle_download(s, ui.model())
-st.subheader(t("about", s.lang), anchor=False)
-st.markdown(ui.about_markdown(s.lang))
+st.markdown(f"### {t('about', s.lang)}\n\n{ui.about_markdown(s.lang)}")

@@ -135,6 +135,17 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     assert_page_config_kept(page)  # after a page switch
 
 
+def test_share_popover_offers_the_views_link_and_embed_snippet(page, server):
+    open_view(page, server, "connectivity", "?country=VNM&lang=zh", charts=3)
+    assert page.locator("[data-testid=stSidebar] [data-testid=stCode]").count() == 0
+    page.locator("[data-testid=stSidebar] [data-testid=stPopover] button").click()
+    codes = page.locator("[data-testid=stCode]")  # drawn on opening (the popover floats over the page)
+    codes.nth(1).wait_for()
+    link, snippet = (c.inner_text().strip() for c in codes.all())
+    assert link.startswith(f"{server}/connectivity?") and "country=VNM" in link and "lang=zh" in link
+    assert snippet.startswith(f'<iframe src="{link}&embed=true"')
+
+
 @pytest.mark.parametrize("path", list(PAGES))
 def test_shared_link_opens_in_chinese_with_two_countries(page, server, path):
     expected = expected_figures(path, country=["VNM", "THA"], lang="zh")
