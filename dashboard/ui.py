@@ -66,10 +66,11 @@ def view(builder: Callable[..., object], *args: object):
     return cache.view(model(), builder, *args)
 
 
-#: Modules Streamlit imports on a process's first script run, for what every page draws: the
-#: favicon (PIL), emoji and icon labels (a large regular expression compiled on import). Imported
-#: at server start instead, so the first reader does not wait ~0.1 s for them (measured).
-FIRST_RUN_MODULES = ("PIL.Image", "streamlit.emojis", "streamlit.material_icon_names")
+#: Modules Streamlit imports on a process's first script run for what the first page draws: the
+#: favicon (PIL) and the icons' names. Imported at server start instead, so the first reader does
+#: not wait for them. (Streamlit's emoji catalogue, ~0.1 s, loads only for a non-ASCII label on a
+#: button group, such as the Chinese view switch: not for the English first page.)
+FIRST_RUN_MODULES = ("PIL.Image", "streamlit.material_icon_names")
 
 
 def warm_up() -> None:
@@ -170,12 +171,12 @@ def read_language() -> str:
     """The language switch; its value lives in `st.session_state["lang"]` and `?lang=`."""
     if st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = DEFAULT_LANG
-    lang = st.sidebar.segmented_control(
+    lang = st.sidebar.radio(
         t("language", st.session_state["lang"]),
         options=list(LANGS),
         format_func=LANG_LABELS.get,
         key="lang",
-        required=True,
+        horizontal=True,
     )
     return lang if lang in LANGS else DEFAULT_LANG
 

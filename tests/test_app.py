@@ -128,6 +128,14 @@ def test_table_view_shows_exactly_the_plotted_rows():
     assert {"Source id", "Source URL", "Status"} <= set(table.columns)
 
 
+def test_the_language_switch_turns_the_page_and_the_link_to_chinese():
+    at = open_app("connectivity.py", country="VNM")
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert heading("connectivity.py", "zh") in headers(at)
+    assert at.query_params["lang"] == "zh" and at.query_params["country"] == "VNM"
+    assert "中国" in {trace["name"] for trace in figures(at)[2]["data"]}  # China vs ASEAN-10
+
+
 def test_overview_says_its_regional_chart_ignores_the_country_filter():
     note = t("regional_note", "en")
     assert not any(note in i.value for i in open_app().info)

@@ -135,6 +135,14 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     assert_page_config_kept(page)  # after a page switch
 
 
+def test_language_switch_redraws_in_chinese_and_keeps_the_filter(page, server):
+    open_view(page, server, "participants", "?country=VNM", charts=2)
+    page.locator("[data-testid=stSidebar] [data-testid=stRadio]").get_by_text("中文").click()
+    page.wait_for_url(re.compile(r"lang=zh"))
+    page.get_by_role("heading", name=t("page_participants", "zh")).wait_for()
+    assert "country=VNM" in page.url
+
+
 def test_share_popover_offers_the_views_link_and_embed_snippet(page, server):
     open_view(page, server, "connectivity", "?country=VNM&lang=zh", charts=3)
     assert page.locator("[data-testid=stSidebar] [data-testid=stCode]").count() == 0
