@@ -597,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in only:
         rows += bench_scale([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
     if "cold" in only:
-        rows += bench_cold(3 if args.quick else 5)
+        rows += bench_cold(5 if args.quick else 9)
     if "browser" in only:
         rows += bench_browser(24 if args.quick else 48)
     if "concurrency" in only:

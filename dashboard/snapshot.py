@@ -8,10 +8,11 @@ it back through the same pydantic schema (~20 ms) and builds the frames from it.
 
 The key is a hash of the data files' names and bytes, the data directory's path, this package's
 source and the pydantic and Python versions: any edit to the data or the code misses, and the YAML
-is read and checked again. Only a catalogue that passed every check is written; nothing is ever
-written to the data directory (a cache directory inside it is refused). The directory is `$DASHBOARD_CACHE_DIR`, else
-`$XDG_CACHE_HOME/china-asean-dashboard`, else `~/.cache/china-asean-dashboard`; set
-`DASHBOARD_CACHE_DIR=off` to use none. A snapshot that cannot be read is ignored and replaced.
+is read and checked again. Only a catalogue that passed every check is written, and never into the
+data directory (a cache directory inside it is refused). The directory is `$DASHBOARD_CACHE_DIR`,
+else `$XDG_CACHE_HOME/china-asean-dashboard`, else `~/.cache/china-asean-dashboard`; set
+`DASHBOARD_CACHE_DIR=off` to use none. A snapshot that cannot be read, or that another user could
+have written, is ignored and replaced.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import pydantic
 
-from dashboard.loading import Catalogue, DataError, data_files, fingerprint, load_catalogue
+from dashboard.loading import Catalogue, data_files, fingerprint, load_catalogue
 
 CACHE_DIR_ENV = "DASHBOARD_CACHE_DIR"
 OFF = "off"
@@ -133,6 +134,3 @@ def load_checked_catalogue(data_dir: str | os.PathLike[str]) -> Catalogue:
         cat = load_catalogue(root)  # raises DataError: nothing is written
         save(cat, root)
     return cat
-
-
-__all__ = ["DataError", "cache_dir", "load", "load_checked_catalogue", "save", "snapshot_key"]

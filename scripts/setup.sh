@@ -26,6 +26,9 @@ python=${PYTHON:-python3}
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+# Byte-compile the dashboard as pip does an installed package: an editable install is not, and
+# with PYTHONDONTWRITEBYTECODE set every server start would compile it again (~0.05 s).
+.venv/bin/python -m compileall -q dashboard
 
 if [ "${1:-}" = "--test" ] && [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
   npm install --no-save --no-audit --no-fund --silent axe-core@4 >/dev/null
