@@ -32,6 +32,8 @@ from dashboard.loading import Catalogue, data_files, fingerprint, load_catalogue
 
 CACHE_DIR_ENV = "DASHBOARD_CACHE_DIR"
 OFF = "off"
+#: Snapshots kept (the newest): every data or code change writes a new one of ~1 MB.
+KEEP = 8
 
 log = logging.getLogger("dashboard")
 
@@ -121,8 +123,16 @@ def save(cat: Catalogue, data_dir: Path) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(path.parent)
     except OSError as exc:
         log.warning("could not write the data snapshot to %s: %s", path.parent, exc)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the `KEEP` newest snapshots in `folder`; older ones belong to data or code since changed."""
+    found = sorted(folder.glob("catalogue-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in found[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def load_checked_catalogue(data_dir: str | os.PathLike[str]) -> Catalogue:

@@ -88,3 +88,14 @@ def test_nothing_is_written_to_the_data_directory(data_copy, cache_dir, monkeypa
     monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(data_copy / "cache"))  # refused: inside data/
     assert snapshot.load_checked_catalogue(data_copy) == load_catalogue(data_copy)
     assert {p.name: p.stat().st_mtime_ns for p in data_copy.iterdir()} == before
+
+
+def test_only_the_newest_snapshots_are_kept(data_copy, cache_dir, monkeypatch):
+    monkeypatch.setattr(snapshot, "KEEP", 2)
+    countries = data_copy / "countries.yaml"
+    text = countries.read_text(encoding="utf-8")
+    for n in range(4):  # four versions of the data, one snapshot each
+        countries.write_text(text + f"# edit {n}\n", encoding="utf-8")
+        snapshot.load_checked_catalogue(data_copy)
+    assert len(_snapshots(cache_dir)) == 2
+    assert snapshot.load(data_copy) is not None, "the current version's snapshot is kept"
