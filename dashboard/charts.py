@@ -70,6 +70,17 @@ def fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def bar_labels(values, lang: str) -> list[str]:
+    """One chart's bar labels at one precision, set by its largest value (161 and 171, not
+    160.639 and 170.78); from a thousand (万 in Chinese) up in words, as `compact` writes them."""
+    values = [float(v) for v in values]
+    largest = max((abs(v) for v in values), default=0.0)
+    if largest >= (1e3 if lang == "en" else 1e4):
+        return [compact(v, lang) for v in values]
+    decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2 if largest >= 0.1 else 3
+    return [f"{v:,.{decimals}f}" for v in values]
+
+
 def compact(value: float, lang: str) -> str:
     """Readable large numbers: 1.23 bn / 12.3亿; small ones with up to 3 decimals."""
     steps = (
@@ -751,7 +762,7 @@ def indicator_ranking(
         "y": rows[f"entity_{lang}"].tolist(),
         "orientation": "h",
         "marker": {"color": colours},
-        "text": [compact(v, lang) for v in rows["value"]],
+        "text": bar_labels(rows["value"], lang),
         "textposition": "outside",
         "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
     }

@@ -106,3 +106,17 @@ def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
     people = charts.officials_by_rank(frames.participants(catalogue), "zh")
     for ch in (tiles, people):
         assert annotations(ch.figure)[-1].startswith("来源: 中华人民共和国工业和信息化部 (2020)")
+
+
+@pytest.mark.parametrize(
+    ("values", "lang", "expected"),
+    [
+        ([160.639, 170.78, 9.5], "en", ["161", "171", "10"]),
+        ([12.345, 3.2], "en", ["12.3", "3.2"]),
+        ([0.034, 0.51], "zh", ["0.03", "0.51"]),
+        ([2500.0, 120.0], "en", ["2.5 k", "120"]),
+        ([2500.0, 120.0], "zh", ["2,500", "120"]),
+    ],
+)
+def test_bar_labels_of_one_chart_share_one_precision(values, lang, expected):
+    assert charts.bar_labels(values, lang) == expected
