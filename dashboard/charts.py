@@ -706,6 +706,17 @@ def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict
     }
 
 
+def _over_years(traces: list[dict], rows: pd.DataFrame, lang: str, *, title: str, subtitle: str, unit: str):
+    """The World Bank year-line charts' figure: the traces, the source line, the unit on the y axis."""
+    return figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": unit}, "tickformat": "~s"},
+    )
+
+
 def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
     """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted."""
     slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
@@ -726,13 +737,7 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
         traces.append(
             _year_line(years, wide[code].to_numpy(), label, line, mode="lines+markers", marker={"size": 4})
         )
-    fig = figure(
-        traces,
-        title=title,
-        subtitle=subtitle,
-        footer=source_line(rows, lang),
-        yaxis={"title": {"text": unit}, "tickformat": "~s"},
-    )
+    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit)
     shown = rows[~rows["is_group"]]
     alt = t(
         "alt_lines",
@@ -794,13 +799,7 @@ def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> C
         name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
         line = {"color": theme.colour_for(code), "width": 3}
         traces.append(_year_line(years, wide[code].to_numpy(), name, line, mode="lines"))
-    fig = figure(
-        traces,
-        title=full_title,
-        subtitle=subtitle,
-        footer=source_line(rows, lang),
-        yaxis={"title": {"text": unit}, "tickformat": "~s"},
-    )
+    fig = _over_years(traces, rows, lang, title=full_title, subtitle=subtitle, unit=unit)
     alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
 
