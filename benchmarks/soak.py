@@ -128,8 +128,8 @@ async def _download_from_link(page, name: str):
 
 
 async def download(page, report: Report) -> None:
-    """Open the first chart's Download tab and fetch CSV and PNG through their links (each opens a
-    tab that closes once the file arrives)."""
+    """Open the page's Download view and fetch the first chart's CSV and PNG through their links
+    (each opens a tab that closes once the file arrives)."""
     await page.get_by_role("radio", name="Download", exact=True).first.click()
     for fmt in ("CSV", "PNG"):
         dl = await _download_from_link(page, fmt)

@@ -266,7 +266,7 @@ def file_name(slug: str, countries: list[str], lang: str, ext: str) -> str:
     return f"{ascii_slug(slug)}_{ascii_slug(part)}_{ascii_slug(lang)}.{ext}"
 
 
-# --- one chart, one format: what the Download tab and the export route hand over ----------------
+# --- one chart, one format: what the Download view and the export route hand over ----------------
 
 CHART_FORMATS = ("png", "svg", "pdf", "html", "csv", "xlsx")
 

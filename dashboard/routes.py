@@ -3,7 +3,7 @@
     /export/<page>/<chart>.<png|svg|pdf|html|csv|xlsx>?country=VNM&lang=zh&indicator=…&year=…
     /export/<page>/data-bundle.zip?country=VNM&lang=zh
 
-The Download tab links here when the dashboard is served by `dashboard/server.py` (the README's
+The Download view links here when the dashboard is served by `dashboard/server.py` (the README's
 command). Why not Streamlit's download buttons: a file a button builds on click is not tied to the
 reader's session, and with many readers Streamlit's clean-up after other sessions' reruns can
 delete it before a slow browser fetches it. A route has no such race, needs no websocket, and gives

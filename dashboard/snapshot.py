@@ -96,7 +96,10 @@ def _trusted(path: Path) -> bool:
 
 def load(data_dir: Path) -> Catalogue | None:
     """The snapshot of `data_dir` as it is now, or None (none yet, turned off, or unreadable)."""
-    path = _path(data_dir)
+    return _read(_path(data_dir), data_dir)
+
+
+def _read(path: Path | None, data_dir: Path) -> Catalogue | None:
     if path is None or not path.is_file() or not _trusted(path):
         return None
     try:
@@ -108,9 +111,8 @@ def load(data_dir: Path) -> Catalogue | None:
     return dataclasses.replace(cat, fingerprint=fingerprint(data_dir))
 
 
-def save(cat: Catalogue, data_dir: Path) -> None:
+def _write(cat: Catalogue, path: Path | None) -> None:
     """Write the checked catalogue atomically (a reader never sees half a file); failures only log."""
-    path = _path(data_dir)
     if path is None:
         return
     try:
@@ -139,8 +141,9 @@ def load_checked_catalogue(data_dir: str | os.PathLike[str]) -> Catalogue:
     """The catalogue from its snapshot when the files and code are unchanged, else from the YAML
     (every check; `DataError` lists every problem), snapshotted for the next start."""
     root = Path(data_dir)
-    cat = load(root)
+    path = _path(root)  # hashes every data file: once per load, not again to write
+    cat = _read(path, root)
     if cat is None:
         cat = load_catalogue(root)  # raises DataError: nothing is written
-        save(cat, root)
+        _write(cat, path)
     return cat

@@ -104,9 +104,6 @@ class State:
         """The link to exactly this view, page-level choices (`indicator`, `year`) included."""
         return current_link()
 
-    def filter_text(self) -> str:
-        return exports.filter_text(self.selected, self.lang)
-
 
 def init_from_link(country_codes: list[str]) -> None:
     """On a session's first run, take language and countries from the link, known values only.
