@@ -20,7 +20,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from dashboard import cache, exports, links, routes, views
+from dashboard import cache, exports, frames, links, routes, views
 from dashboard.charts import Chart
 from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
 from dashboard.loading import DATA_DIR_ENV, DataError
@@ -181,18 +181,15 @@ def read_language() -> str:
 def _expand_groups() -> None:
     """A group picked in the filter (ASEAN-10, CLMV, …) becomes its member countries at once, so
     the filter, the link and every page only ever hold country codes."""
-    groups = st.session_state["_groups"]
-    expanded = [
-        member for code in st.session_state.get("country") or [] for member in groups.get(code, [code])
-    ]
-    st.session_state["country"] = list(dict.fromkeys(expanded))
+    m = model()  # the model of the run that drew the filter (callbacks run before the script)
+    if isinstance(m, Model):
+        st.session_state["country"] = frames.expand_selection(m.cat, st.session_state.get("country") or [])
 
 
 def country_filter(m: Model, lang: str) -> None:
     """The one country filter: a searchable multiselect bound to `?country=`. Its options start
     with the groups (presets), so one search box finds "CLMV" as well as "越南"; empty = all.
     Its value is read by `current_state` (before the page); this draws it."""
-    st.session_state["_groups"] = {g.code: list(g.members) for g in m.cat.groups}
     labels = _country_labels(m, lang)
     st.sidebar.multiselect(
         t("countries", lang),
