@@ -31,7 +31,7 @@ if "_page_config" not in st.session_state:
 
 loaded = ui.model(fresh=True)
 if isinstance(loaded, DataError):
-    ui.show_data_error(loaded, ui.read_language())
+    ui.show_data_error(loaded, ui.language())
     st.stop()
 ui.init_from_link(loaded.country_codes)
 state = ui.current_state(loaded)
@@ -52,7 +52,7 @@ except Exception:  # a bug must not show a traceback to readers; the log keeps i
     st.error("Something went wrong on this page. / 此页面出现错误。")
 # The sidebar after the page (see ui.current_state); the page's own choices (indicator, year) are
 # in the link by now, so the share box holds them.
-ui.read_language()
+ui.language_link(nav, lang)
 ui.country_filter(loaded, lang)
 ui.share_box(state)
 ui.bundle_download(state, loaded)

@@ -106,18 +106,16 @@ class State:
 
 
 def init_from_link(country_codes: list[str]) -> None:
-    """On a session's first run, take language and countries from the link, known values only.
+    """On a session's first run, take the countries from the link (known values only), and note
+    unknown `lang` and `country` values for the page's notice.
 
     Streamlit's `bind="query-params"` writes a widget's *formatted label* into the URL (so a
-    `format_func` breaks `?lang=zh`), hence this explicit, checked two-way sync.
+    `format_func` would break `?country=VNM`), hence this explicit, checked two-way sync.
     """
     if st.session_state.get("_link_read"):
         return
     st.session_state["_link_read"] = True
-    langs = st.query_params.get_all("lang")
-    _note_unknown("lang", LANGS)
-    valid_langs = [v for v in langs if v in LANGS]
-    st.session_state["lang"] = valid_langs[-1] if valid_langs else DEFAULT_LANG
+    _note_unknown("lang", LANGS)  # the language itself is read on every run: see `language`
     _note_unknown("country", country_codes)
     asked = st.query_params.get_all("country")
     st.session_state["country"] = [c for c in dict.fromkeys(asked) if c in country_codes]
@@ -155,35 +153,64 @@ def current_state(m: Model) -> State:
     Widget values are in `st.session_state` from the start of a run, so the router can build the
     page first and draw the sidebar after it: everything new reaches the browser at once, instead
     of the sidebar now and the page after a (possibly slow) first build of its charts."""
-    if st.session_state.get("lang") not in LANGS:
-        st.session_state["lang"] = DEFAULT_LANG
+    lang = language()
     codes = m.country_codes
     chosen = st.session_state.get("country") or []
-    if any(c not in codes for c in chosen):  # e.g. a country removed from the data since
-        st.session_state["country"] = [c for c in chosen if c in codes]
-    return State(lang=st.session_state["lang"], selected=[c for c in codes if c in chosen])
+    if any(c not in codes for c in chosen):
+        # A group just picked in the filter (ASEAN-10, CLMV, …) becomes its members here, before
+        # the filter is drawn, so the filter, the link and every page only hold country codes.
+        # (Not an `on_change` callback: that costs every filter change.) A country removed from
+        # the data since is dropped.
+        chosen = [c for c in frames.expand_selection(m.cat, chosen) if c in codes]
+        st.session_state["country"] = chosen
+    return State(lang=lang, selected=[c for c in codes if c in chosen])
 
 
-def read_language() -> str:
-    """The language switch; its value lives in `st.session_state["lang"]` and `?lang=`."""
-    if st.session_state.get("lang") not in LANGS:
+def language() -> str:
+    """The reader's language: `?lang=` when the link names a known one, else the session's.
+
+    Read on every run, because the language link (below) switches by changing the query string.
+    Switching pages may clear the query string: the session keeps the language, and
+    `write_link` puts it back in the URL."""
+    asked = [v for v in st.query_params.get_all("lang") if v in LANGS]
+    if asked and asked[-1] != st.session_state.get("lang"):
+        if "lang" in st.session_state:
+            _relabel_choices()
+        st.session_state["lang"] = asked[-1]
+        # A link to the page already open reruns it without updating the address bar: write the
+        # language back so the URL (and what a reader copies) names it.
+        st.query_params["lang"] = asked[-1]
+    elif st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = DEFAULT_LANG
-    lang = st.sidebar.radio(
-        t("language", st.session_state["lang"]),
-        options=list(LANGS),
-        format_func=LANG_LABELS.get,
-        key="lang",
-        horizontal=True,
+    return st.session_state["lang"]
+
+
+def _relabel_choices() -> None:
+    """After a language switch, hand the filter and the page choices their own values again.
+
+    The browser keeps a choice as the label it showed ("Viet Nam · 越南"), not as its code. With
+    new labels, the old one would stay on screen and be sent back with the next change, where
+    it matches no option: adding Thailand after switching to Chinese kept only Viet Nam. Values
+    set from the script are sent with their new labels."""
+    for key in [k for k in st.session_state if k == "country" or str(k).startswith("url-")]:
+        st.session_state[key] = st.session_state[key]
+
+
+def language_link(page, lang: str) -> None:
+    """The language switch: a link to this very view (page, countries, choices) in the other
+    language, named in that language ("中文" / "English"), as bilingual sites do.
+
+    A link rather than a radio: it is a real address (open it in a new tab, copy it), and it
+    costs a third of a widget on every rerun. Clicking it reruns this session with `?lang=`."""
+    other = next(code for code in LANGS if code != lang)
+    query = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "lang"]
+    st.sidebar.page_link(
+        page,
+        label=LANG_LABELS[other],
+        icon=":material/translate:",
+        help=t("language", lang),
+        query_params=[*query, ("lang", other)],
     )
-    return lang if lang in LANGS else DEFAULT_LANG
-
-
-def _expand_groups() -> None:
-    """A group picked in the filter (ASEAN-10, CLMV, …) becomes its member countries at once, so
-    the filter, the link and every page only ever hold country codes."""
-    m = model()  # the model of the run that drew the filter (callbacks run before the script)
-    if isinstance(m, Model):
-        st.session_state["country"] = frames.expand_selection(m.cat, st.session_state.get("country") or [])
 
 
 def country_filter(m: Model, lang: str) -> None:
@@ -196,7 +223,6 @@ def country_filter(m: Model, lang: str) -> None:
         options=list(labels),
         format_func=labels.__getitem__,
         key="country",
-        on_change=_expand_groups,
         help=t("countries_help", lang),
         placeholder=t("countries_placeholder", lang),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -128,12 +129,37 @@ def test_table_view_shows_exactly_the_plotted_rows():
     assert {"Source id", "Source URL", "Status"} <= set(table.columns)
 
 
-def test_the_language_switch_turns_the_page_and_the_link_to_chinese():
-    at = open_app("connectivity.py", country="VNM")
-    at.sidebar.radio(key="lang").set_value("zh").run()
+def follow_language_link(at: AppTest) -> AppTest:
+    """What a click on the sidebar's language link does: rerun this page with the link's query."""
+    (link,) = [el.proto for el in at.sidebar if el.type == "page_link"]
+    at.query_params = {k: v if len(v) > 1 else v[0] for k, v in parse_qs(link.query_string).items()}
+    return at.run()
+
+
+def test_the_language_link_turns_the_page_and_the_link_to_chinese_and_back():
+    at = open_app("connectivity.py", country="VNM", indicator="fixed_broadband_subscriptions_per_100_people")
+    (link,) = [el.proto for el in at.sidebar if el.type == "page_link"]
+    assert link.label == "中文"
+    follow_language_link(at)
     assert heading("connectivity.py", "zh") in headers(at)
     assert at.query_params["lang"] == "zh" and at.query_params["country"] == "VNM"
+    assert at.query_params["indicator"] == "fixed_broadband_subscriptions_per_100_people"
     assert "中国" in {trace["name"] for trace in figures(at)[2]["data"]}  # China vs ASEAN-10
+    follow_language_link(at)  # the link now says "English"
+    assert heading("connectivity.py", "en") in headers(at) and "lang" not in at.query_params
+    assert at.query_params["country"] == "VNM"
+
+
+def test_after_a_language_switch_the_filter_and_choices_show_the_new_labels():
+    """The browser keeps a choice as its shown label: the script hands values back relabelled,
+    or the old label stays and the next change loses the selection."""
+    at = open_app("connectivity.py", country="VNM")
+    follow_language_link(at)
+    assert at.sidebar.multiselect(key="country").proto.raw_values == ["越南 · Viet Nam (Vietnam, Việt Nam)"]
+    assert at.sidebar.multiselect(key="country").proto.set_value
+    indicator = at.selectbox(key="url-indicator")
+    assert indicator.proto.set_value and indicator.proto.raw_value == indicator.format_func(indicator.value)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in indicator.proto.raw_value)  # a Chinese title
 
 
 def test_overview_says_its_regional_chart_ignores_the_country_filter():

@@ -135,12 +135,28 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     assert_page_config_kept(page)  # after a page switch
 
 
-def test_language_switch_redraws_in_chinese_and_keeps_the_filter(page, server):
+def language_link(page, label: str):
+    return page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a").filter(has_text=label).first
+
+
+def test_language_link_redraws_in_chinese_and_the_filter_keeps_working(page, server):
     open_view(page, server, "participants", "?country=VNM", charts=2)
-    page.locator("[data-testid=stSidebar] [data-testid=stRadio]").get_by_text("中文").click()
-    page.wait_for_url(re.compile(r"lang=zh"))
+    language_link(page, "中文").click()
     page.get_by_role("heading", name=t("page_participants", "zh")).wait_for()
+    page.wait_for_url(re.compile(r"lang=zh"))  # the address bar names the language, to share it
     assert "country=VNM" in page.url
+    chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
+    assert chips.first.inner_text().startswith("越南")  # the filter speaks Chinese too
+    # and keeps working: adding Thailand keeps Viet Nam (an old label would have lost it)
+    search = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
+    search.fill("泰国")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"country=THA&country=VNM"))
+    settle(page)
+    assert sorted(c.inner_text().split(" · ")[0] for c in chips.all()) == ["泰国", "越南"]
+    language_link(page, "English").click()
+    page.get_by_role("heading", name=t("page_participants", "en")).wait_for()
+    page.wait_for_url(re.compile(r"/participants\?country=THA&country=VNM$"))
 
 
 def test_share_popover_offers_the_views_link_and_embed_snippet(page, server):
