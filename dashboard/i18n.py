@@ -115,17 +115,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "event_theme": {"en": "Theme", "zh": "主题"},
     "event_chair": {"en": "ASEAN Chair 2020", "zh": "2020年东盟轮值主席国"},
     "event_designation": {"en": "Designated by", "zh": "确定"},
-    "tile_countries": {"en": "Countries represented", "zh": "与会国家"},
-    "tile_officials": {"en": "Officials named", "zh": "发言及致信官员"},
-    "tile_proposals": {"en": "Proposals by Miao Wei", "zh": "苗圩提出的倡议"},
-    "tile_share": {"en": "SEA internet economy / GDP", "zh": "东南亚互联网经济/GDP"},
+    "event_countries": {"en": "Countries represented", "zh": "与会国家"},
+    "event_officials": {"en": "Officials named", "zh": "发言及致信官员"},
+    "event_proposals": {"en": "Proposals by Miao Wei", "zh": "苗圩提出的倡议"},
     "regional_note": {
         "en": "A regional figure for the six e-Conomy SEA countries: the country filter does not change it.",
         "zh": "这是 e-Conomy SEA 覆盖六国的区域数字，不随国家筛选变化。",
-    },
-    "tile_share_help": {
-        "en": "GMV share of GDP, six e-Conomy SEA countries; 2025 is a projection.",
-        "zh": "GMV占GDP比重，e-Conomy SEA 覆盖的六国；2025年为预测值。",
     },
     "chart_share_title": {
         "en": "Southeast Asia's internet economy (GMV) as a share of GDP",

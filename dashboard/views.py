@@ -43,8 +43,9 @@ def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Overview:
-    event_card: str  # markdown: the event's name, date, format, chair, theme, designation
-    tiles: list[tuple[str, str, str | None]]  # label, value, help
+    # Markdown: the event's name, date, format, chair, theme, designation, and who took part. One
+    # element (lines joined by hard breaks): each element costs every rerun.
+    event_card: str
     definition: str
     share: Chart
 
@@ -53,37 +54,33 @@ def overview(m: Model, lang: str) -> Overview:
     ev = m.cat.event
     chair = next(c for c in m.cat.countries if c.code == ev.asean_chair)
     share = frames.series_rows(m.observations, "internet_economy_gmv_share_of_gdp")
-    by_year = dict(zip(share["year"], share["value"], strict=True))
     represented = m.participants["represents"]
     definition = _definition(m, "internet_economy_gmv_share_of_gdp")
+
+    def facts(*pairs: tuple[str, object]) -> str:
+        return " · ".join(f"**{t(key, lang)}**: {value}" for key, value in pairs)
+
     return Overview(
-        # One Markdown element (lines joined by hard breaks): each element costs every rerun.
         event_card=f"### {esc(pick(ev.name.en, ev.name.zh, lang))}\n\n"
         + "  \n".join(
             [
-                " · ".join(
-                    [
-                        f"**{t('event_date', lang)}**: {esc(ev.date)}",
-                        f"**{t('event_format', lang)}**: {esc(pick(ev.format.en, ev.format.zh, lang))}",
-                        f"**{t('event_chair', lang)}**: {esc(pick(chair.name.en, chair.name.zh, lang))}",
-                    ]
+                facts(
+                    ("event_date", esc(ev.date)),
+                    ("event_format", esc(pick(ev.format.en, ev.format.zh, lang))),
+                    ("event_chair", esc(pick(chair.name.en, chair.name.zh, lang))),
                 ),
-                f"**{t('event_theme', lang)}**: {esc(ev.theme.original)}",
+                facts(("event_theme", esc(ev.theme.original))),
                 f":gray[{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}]",
-                f"**{t('event_designation', lang)}**: "
-                + esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)),
+                facts(
+                    ("event_designation", esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)))
+                ),
+                facts(
+                    ("event_countries", represented[represented != "ASEAN10"].nunique()),
+                    ("event_officials", len(m.participants)),
+                    ("event_proposals", int((m.statements["kind"] == "proposal").sum())),
+                ),
             ]
         ),
-        tiles=[
-            (t("tile_countries", lang), str(represented[represented != "ASEAN10"].nunique()), None),
-            (t("tile_officials", lang), str(len(m.participants)), None),
-            (t("tile_proposals", lang), str(int((m.statements["kind"] == "proposal").sum())), None),
-            (
-                t("tile_share", lang),
-                f"{charts.fmt(by_year[2015])}% → {charts.fmt(by_year[2025])}%",
-                t("tile_share_help", lang),
-            ),
-        ],
         definition=f"**{t('definition', lang)}**: "
         + esc(pick(definition.description.en, definition.description.zh, lang)),
         share=charts.gmv_share_of_gdp(share, lang),

@@ -49,7 +49,10 @@ def figures(at: AppTest) -> list[dict]:
 
 
 def headers(at: AppTest) -> list[str]:
-    return [h.value for h in at.title] + [h.value for h in at.header]
+    """The page's headings, whether drawn as headings or as the first line of a Markdown block."""
+    first_lines = [m.value.split("\n", 1)[0] for m in at.main.markdown]
+    in_markdown = [line.lstrip("#").strip() for line in first_lines if line.startswith("#")]
+    return [h.value for h in at.title] + [h.value for h in at.header] + in_markdown
 
 
 def heading(page: str, lang: str) -> str:
