@@ -72,7 +72,10 @@ def overview(m: Model, lang: str) -> Overview:
                 facts(("event_theme", esc(ev.theme.original))),
                 f":gray[{t('translation', lang)} ({t('our_translation', lang)}): {esc(ev.theme.translation)}]",
                 facts(
-                    ("event_designation", esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)))
+                    (
+                        "event_designation",
+                        esc(pick(ev.designation.meeting.en, ev.designation.meeting.zh, lang)),
+                    )
                 ),
                 facts(
                     ("event_countries", represented[represented != "ASEAN10"].nunique()),

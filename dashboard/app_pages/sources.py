@@ -8,7 +8,9 @@ from dashboard import ui, views
 from dashboard.i18n import t
 
 s = ui.state()
-st.markdown(f"## {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}")  # heading and intro: one element
+st.markdown(
+    f"## {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}"
+)  # heading and intro: one element
 st.dataframe(
     ui.view(views.sources_table, s.lang),
     hide_index=True,
