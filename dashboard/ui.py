@@ -320,7 +320,9 @@ def _note_unknown(param: str, known) -> None:
 
 
 def show_notices(lang: str) -> None:
-    dropped = st.session_state.pop("_dropped", [])
+    if "_dropped" not in st.session_state:  # the common case; a missed `pop` builds a KeyError
+        return
+    dropped = st.session_state.pop("_dropped")
     if dropped:
         values = ", ".join(f"{k}={links.display(v)}" for k, v in dropped)
         st.warning(t("dropped_params", lang, values=values), icon="⚠️")
