@@ -136,3 +136,15 @@ def test_sources_table_shows_a_dash_not_none_where_a_source_gives_nothing(model)
     assert text.notna().all().all() and not text.isin(["None", "nan"]).any().any()
     assert (text == "—").any().any(), "some source has no publication date"
     assert table[link].isna().any() or table[link].str.startswith("http").all()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_event_card_says_who_took_part(model, lang):
+    """The Overview's card counts the countries represented (the ASEAN Secretariat is not one),
+    the officials named and Miao Wei's proposals, from the curated participants and statements."""
+    card = views.overview(model, lang).event_card
+    countries = model.participants["represents"].loc[lambda r: r != "ASEAN10"].nunique()
+    proposals = int((model.statements["kind"] == "proposal").sum())
+    assert f"**{t('event_countries', lang)}**: {countries}" in card
+    assert f"**{t('event_officials', lang)}**: {len(model.participants)}" in card
+    assert f"**{t('event_proposals', lang)}**: {proposals}" in card

@@ -8,9 +8,8 @@ from dashboard import ui, views
 from dashboard.i18n import t
 
 s = ui.state()
-st.markdown(
-    f"## {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}"
-)  # heading and intro: one element
+# Heading and intro: one element (each element costs every rerun).
+st.markdown(f"## {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}")
 st.dataframe(
     ui.view(views.sources_table, s.lang),
     hide_index=True,
