@@ -14,10 +14,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.pages import PAGES as ALL_PAGES
+from tests.e2e.conftest import WAIT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -146,13 +148,16 @@ def test_language_link_redraws_in_chinese_and_the_filter_keeps_working(page, ser
     page.wait_for_url(re.compile(r"lang=zh"))  # the address bar names the language, to share it
     assert "country=VNM" in page.url
     chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
-    assert chips.first.inner_text().startswith("越南")  # the filter speaks Chinese too
+    expect(chips.first).to_have_text(
+        re.compile("^越南")
+    )  # the filter speaks Chinese too (drawn after the page)
     # and keeps working: adding Thailand keeps Viet Nam (an old label would have lost it)
     search = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
     search.fill("泰国")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"country=THA&country=VNM"))
     settle(page)
+    expect(chips).to_have_count(2, timeout=WAIT_MS)
     assert sorted(c.inner_text().split(" · ")[0] for c in chips.all()) == ["泰国", "越南"]
     language_link(page, "English").click()
     page.get_by_role("heading", name=t("page_participants", "en")).wait_for()
