@@ -148,9 +148,8 @@ def test_language_link_redraws_in_chinese_and_the_filter_keeps_working(page, ser
     page.wait_for_url(re.compile(r"lang=zh"))  # the address bar names the language, to share it
     assert "country=VNM" in page.url
     chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
-    expect(chips.first).to_have_text(
-        re.compile("^越南")
-    )  # the filter speaks Chinese too (drawn after the page)
+    # The filter speaks Chinese too (the sidebar is drawn after the page's heading).
+    expect(chips.first).to_have_text(re.compile("^越南"), timeout=WAIT_MS)
     # and keeps working: adding Thailand keeps Viet Nam (an old label would have lost it)
     search = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
     search.fill("泰国")
