@@ -3,7 +3,15 @@
 Each reader opens a page, adds and removes countries in the sidebar filter (timing each change
 until the chart shows it), switches pages, and now and then downloads a chart as CSV and PNG.
 Reports errors (must be 0), median and 95th-percentile filter-to-chart time, and the server's
-memory at start and end. Only 127.0.0.1 is contacted; loops are bounded in count and time.
+memory at start, once every reader has finished a round (warm), and at the end. Only 127.0.0.1
+is contacted; loops are bounded in count and time.
+
+Every count the test relies on is reached by condition, never by the clock, so a cold or busy
+machine makes the soak slower, not different: every reader finishes at least one round of at
+least two filter changes; the first reader downloads in its first round; with
+`--kill-export-browser-at`, an image export is made (and its browser seen running) before the
+readers start, the browser is killed at that second of the soak, and one more image export must
+then arrive from a new browser.
 
     python -m benchmarks.soak --sessions 10 --seconds 60 [--kill-export-browser-at 20] [--json out.json]
 """
@@ -19,6 +27,7 @@ import signal
 import statistics
 import sys
 import time
+import urllib.request
 from dataclasses import asdict, dataclass, field
 
 from benchmarks.common import (
@@ -61,6 +70,7 @@ class Report:
     rss_warm_mib: float = 0.0
     rss_end_mib: float = 0.0
     export_browser_killed: int = 0
+    export_after_kill: str = ""
 
     def summary(self) -> dict:
         times = sorted(self.filter_to_chart_ms)
@@ -146,8 +156,17 @@ async def download(page, report: Report) -> None:
     report.downloads += 1
 
 
+MIN_CHANGES_PER_ROUND = 2
+
+
 async def reader(
-    browser, base: str, deadline: float, report: Report, seed: int, download_share: float = 0.5
+    browser,
+    base: str,
+    deadline: float,
+    report: Report,
+    seed: int,
+    download_share: float = 0.5,
+    first_round_done: asyncio.Event | None = None,
 ) -> None:
     rng = random.Random(seed)  # noqa: S311 - reproducible reader behaviour, not security
     context = await browser.new_context(viewport={"width": 1300, "height": 900}, accept_downloads=True)
@@ -175,33 +194,88 @@ async def reader(
             await page.locator("[data-testid=stSidebarNav] a[href$='/connectivity']").click()
             await page.wait_for_url(f"{base}/connectivity?country=CHN")
             await page.wait_for_function(f"() => ({TRACE_NAMES})().includes('China')")
-            for k in range(rng.randint(2, 4)):
-                if k and time.monotonic() > deadline:
+            for k in range(rng.randint(MIN_CHANGES_PER_ROUND, 4)):
+                if k >= MIN_CHANGES_PER_ROUND and time.monotonic() > deadline:
                     break
                 await toggle_country(page, rng.choice(list(COUNTRIES)), report)
                 report.actions += 1
-            if rng.random() < download_share and time.monotonic() < deadline:
+            # The first reader always downloads in its first round, so every soak downloads.
+            first_download = seed == 0 and done == 1
+            if first_download or (rng.random() < download_share and time.monotonic() < deadline):
                 await download(page, report)
             if await page.locator("[data-testid=stException]").count():
                 report.errors.append(f"exception box on /{path}")
+            if done == 1 and first_round_done is not None:
+                first_round_done.set()
     except Exception as exc:  # every failure is counted, none stops the others
         message = " ".join(str(exc).split())[:300]
         report.errors.append(f"{type(exc).__name__}: {message}")
     finally:
+        if first_round_done is not None:
+            first_round_done.set()  # a reader that failed counts as done: its error is reported
         await context.close()
 
 
-def kill_export_browser(server_pid: int) -> int:
-    """Kill the Chromium that kaleido started inside the server (not the readers' browser)."""
-    killed = 0
-    for pid in descendants(server_pid):
-        if "chrom" in command_line(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-                killed += 1
-            except ProcessLookupError:
-                pass
+def export_browser_pids(server_pid: int) -> set[int]:
+    """The Chromium processes kaleido started inside the server (not the readers' browser)."""
+    return {pid for pid in descendants(server_pid) if "chrom" in command_line(pid)}
+
+
+def kill_export_browser(server_pid: int) -> set[int]:
+    """Kill the export browser; returns the processes killed."""
+    killed = set()
+    for pid in export_browser_pids(server_pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+            killed.add(pid)
+        except ProcessLookupError:
+            pass
     return killed
+
+
+#: How long the soak waits for a condition (an export to arrive, a browser to appear) before it
+#: reports an error. Generous: a cold two-core machine is slow, not wrong.
+CONDITION_TIMEOUT_S = 120.0
+PNG_EXPORT = "/export/overview/internet-economy-gmv-share-of-gdp.png?country={country}"
+
+
+async def wait_until(condition, what: str, timeout: float = CONDITION_TIMEOUT_S):
+    """Poll `condition()` until it returns something truthy; raise after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout:.0f} s for {what}")
+        await asyncio.sleep(0.1)
+
+
+def fetch_png(base: str, country: str) -> bytes:
+    """One image export through its link, as a reader's browser or `curl` would fetch it."""
+    url = base + PNG_EXPORT.format(country=country)
+    with urllib.request.urlopen(url, timeout=CONDITION_TIMEOUT_S) as response:  # noqa: S310 - local
+        data = response.read()
+    if not data.startswith(b"\x89PNG"):
+        raise RuntimeError(f"{url} did not return a PNG: {data[:60]!r}")
+    return data
+
+
+async def start_export_browser(base: str, server_pid: int) -> set[int]:
+    """Make an image export happen, so the export browser exists, and wait until it is seen."""
+    await asyncio.to_thread(fetch_png, base, "VNM")
+    return await wait_until(lambda: export_browser_pids(server_pid), "the export browser to start")
+
+
+async def kill_and_export_again(base: str, server_pid: int, report: Report) -> None:
+    """Kill the running export browser, then ask for a new image: it must come from a new one."""
+    killed = await wait_until(lambda: kill_export_browser(server_pid), "an export browser to kill")
+    report.export_browser_killed = len(killed)
+    await asyncio.to_thread(fetch_png, base, "THA")  # another view: not served from the cache
+    fresh = export_browser_pids(server_pid)
+    if not fresh or fresh & killed:
+        raise RuntimeError(f"the export after the kill did not use a new browser: {fresh} vs {killed}")
+    report.export_after_kill = "png from a new browser"
 
 
 async def soak(
@@ -216,24 +290,31 @@ async def soak(
 
     report = Report(sessions=sessions, seconds=seconds)
     report.rss_start_mib = round(rss_mib(server_pid), 1)
+    if kill_at is not None:
+        try:
+            await start_export_browser(base, server_pid)
+        except Exception as exc:
+            report.errors.append(f"before the readers: {type(exc).__name__}: {exc}")
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         deadline = time.monotonic() + seconds
+        first_rounds = [asyncio.Event() for _ in range(sessions)]
         tasks = [
-            asyncio.create_task(reader(browser, base, deadline, report, seed, download_share))
-            for seed in range(sessions)
+            asyncio.create_task(reader(browser, base, deadline, report, seed, download_share, done))
+            for seed, done in enumerate(first_rounds)
         ]
 
         async def sample_warm() -> None:
-            await asyncio.sleep(seconds / 3)
+            await asyncio.gather(*(done.wait() for done in first_rounds))
             report.rss_warm_mib = round(rss_mib(server_pid), 1)
 
         tasks.append(asyncio.create_task(sample_warm()))
         if kill_at is not None:
             await asyncio.sleep(kill_at)
-            while not report.export_browser_killed and time.monotonic() < deadline - 5:
-                report.export_browser_killed = kill_export_browser(server_pid)
-                await asyncio.sleep(0.5)
+            try:
+                await kill_and_export_again(base, server_pid, report)
+            except Exception as exc:
+                report.errors.append(f"export browser kill: {type(exc).__name__}: {exc}")
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 600)
         await browser.close()
     report.rss_end_mib = round(rss_mib(server_pid), 1)

@@ -18,7 +18,17 @@ from benchmarks.common import CHROMIUM, LAUNCH_ARGS, REPO, start_server, stop_se
 
 ARTIFACTS = REPO / "test-artifacts"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+#: Every wait in the browser suite (page actions and `expect` assertions alike): generous, since a
+#: cold two-core CI machine is slow, not wrong. Tests wait for conditions, never for the clock.
 WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _expect_waits_as_long_as_actions():
+    """`expect(...)` retries for 5 s by default; give it the suite's timeout like every action."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="session")

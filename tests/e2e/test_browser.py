@@ -19,7 +19,6 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.pages import PAGES as ALL_PAGES
-from tests.e2e.conftest import WAIT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -81,7 +80,7 @@ def test_every_page_loads_and_every_chart_draws(page, server, path):
         assert fig["drawn"] == fig["traces"], (
             f"{fig['title']}: {fig['drawn']} of {fig['traces']} traces drawn"
         )
-    assert page.get_by_role("heading", name=t(PAGES[path][1], "en")).count() >= 1
+    expect(page.get_by_role("heading", name=t(PAGES[path][1], "en")).first).to_be_visible()
 
 
 def choose_country(page, typed: str, option_text: str) -> None:
@@ -90,6 +89,16 @@ def choose_country(page, typed: str, option_text: str) -> None:
     box.fill(typed)
     page.get_by_role("option", name=re.compile(option_text)).first.click()
     page.keyboard.press("Escape")
+
+
+GMV_ONLY_VIET_NAM = """() => { const gd = [...document.querySelectorAll('.js-plotly-plot')]
+     .find(g => g.layout && (g.layout.title.text || '').includes('merchandise value'));
+   return !!gd && gd.data.every(tr => Array.from(tr.x).every(x => x === 'Viet Nam')); }"""
+
+
+def sidebar_chips(page):
+    """The country filter's chips (drawn after the page: wait on them with `expect`)."""
+    return page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
 
 
 def gmv_countries(page) -> set[str]:
@@ -117,23 +126,20 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     assert len(gmv_countries(page)) == 6
     choose_country(page, "Vietnam", "Viet Nam")  # found by its alias
     page.wait_for_url(re.compile(r"country=VNM"))
-    page.wait_for_function(
-        """() => { const gd = [...document.querySelectorAll('.js-plotly-plot')]
-             .find(g => (g.layout.title.text || '').includes('merchandise value'));
-           return gd && gd.data.every(tr => Array.from(tr.x).every(x => x === 'Viet Nam')); }"""
-    )
+    page.wait_for_function(GMV_ONLY_VIET_NAM)
     assert gmv_countries(page) == {"Viet Nam"}
     assert_page_config_kept(page)  # after a rerun
     page.reload()
     settle(page)
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 2")
+    page.wait_for_function(GMV_ONLY_VIET_NAM)  # the filter came back from the URL
     assert gmv_countries(page) == {"Viet Nam"}
     assert "country=VNM" in page.url
     page.locator("[data-testid=stSidebarNav] a", has_text="Participants").click()
     page.wait_for_url(re.compile(r"/participants\?country=VNM"))
     settle(page)
-    chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
-    assert chips.count() == 1 and "Viet Nam" in chips.first.inner_text()
+    chips = sidebar_chips(page)
+    expect(chips).to_have_count(1)
+    expect(chips.first).to_contain_text("Viet Nam")
     assert_page_config_kept(page)  # after a page switch
 
 
@@ -147,16 +153,16 @@ def test_language_link_redraws_in_chinese_and_the_filter_keeps_working(page, ser
     page.get_by_role("heading", name=t("page_participants", "zh")).wait_for()
     page.wait_for_url(re.compile(r"lang=zh"))  # the address bar names the language, to share it
     assert "country=VNM" in page.url
-    chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
+    chips = sidebar_chips(page)
     # The filter speaks Chinese too (the sidebar is drawn after the page's heading).
-    expect(chips.first).to_have_text(re.compile("^越南"), timeout=WAIT_MS)
+    expect(chips.first).to_have_text(re.compile("^越南"))
     # and keeps working: adding Thailand keeps Viet Nam (an old label would have lost it)
     search = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
     search.fill("泰国")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"country=THA&country=VNM"))
     settle(page)
-    expect(chips).to_have_count(2, timeout=WAIT_MS)
+    expect(chips).to_have_count(2)
     assert sorted(c.inner_text().split(" · ")[0] for c in chips.all()) == ["泰国", "越南"]
     language_link(page, "English").click()
     page.get_by_role("heading", name=t("page_participants", "en")).wait_for()
@@ -178,10 +184,11 @@ def test_share_popover_offers_the_views_link_and_embed_snippet(page, server):
 def test_shared_link_opens_in_chinese_with_two_countries(page, server, path):
     expected = expected_figures(path, country=["VNM", "THA"], lang="zh")
     open_view(page, server, path, "?country=VNM&country=THA&lang=zh", charts=len(expected))
-    assert page.get_by_role("heading", name=t(PAGES[path][1], "zh")).count() >= 1
-    chips = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] [data-tag] span[title]")
+    expect(page.get_by_role("heading", name=t(PAGES[path][1], "zh")).first).to_be_visible()
+    chips = sidebar_chips(page)
+    expect(chips).to_have_count(2)
     texts = chips.all_inner_texts()
-    assert len(texts) == 2 and any("越南" in x for x in texts) and any("泰国" in x for x in texts)
+    assert any("越南" in x for x in texts) and any("泰国" in x for x in texts)
     for fig in drawn(page):
         assert re.search(r"[\u4e00-\u9fff]", fig["title"]), fig["title"]
 
@@ -190,7 +197,7 @@ def test_hostile_link_shows_a_notice_runs_no_script_and_works(page, server):
     query = "?country=%3Cscript%3Ealert(1)%3C%2Fscript%3E&country=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E&country=XXX&lang=fr"
     open_view(page, server, "", query, charts=1)
     notice = page.locator("[data-testid=stAlert]", has_text="Ignored unknown values in the link")
-    assert notice.count() == 1
+    expect(notice).to_have_count(1)
     assert "<script>alert(1)</script>" in notice.inner_text()
     assert page.locator("[data-testid=stMain] script, [data-testid=stMain] img[src=x]").count() == 0
     assert page.evaluate("() => document.querySelectorAll('img[onerror]').length") == 0
