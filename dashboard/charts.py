@@ -102,6 +102,7 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
     parts = dict.fromkeys(  # in the rows' order, each once
         f"{publisher} ({date[:4]})" if isinstance(date, str) and date else str(publisher)
         for publisher, date in dict.fromkeys(zip(table[column], table["source_date"], strict=True))
+        if isinstance(publisher, str)  # a row with nothing behind it (a tile with no official) cites none
     )
     licences = sorted({x for x in table["source_licence"] if isinstance(x, str)})
     text = f"{t('source', lang)}: " + "; ".join(parts)
@@ -199,6 +200,7 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         f"unit_{lang}",
         "definition",
         "status",
+        f"note_{lang}",  # what a reader must know about a value (e.g. "origin not traced")
         "source_id",
         "source_publisher",
         "source_publisher_zh",
@@ -259,7 +261,11 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
                 name=f"{name} ({t('projection', lang)})",
                 line={"color": theme.ACCENT, "width": 3, "dash": "dash"},
                 marker={"symbol": ["circle"] + ["circle-open"] * len(ahead), "size": 10},
-                text=[""] + [f"{fmt(v)}% ({t('projection', lang)})" for v in ahead["value"]],
+                text=[""]
+                + [
+                    f"{fmt(v)}% ({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})"
+                    for v, status in zip(ahead["value"], ahead["status"], strict=True)
+                ],
                 textposition="top left",
                 hovertemplate="%{x}: %{y}%<extra>" + t("projection", lang) + "</extra>",
             )
@@ -456,7 +462,10 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
 
 
 def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> Chart:
-    """Schematic tile map: one square per country at its rough position, coloured by top rank.
+    """Schematic tile map: one square per country at its rough position, coloured by the rank of
+    its most senior official who took part; a star marks a congratulatory letter from a head of
+    government (read out by someone else, so it does not colour the tile). A country that was not
+    an ASEAN member at the time (Timor-Leste, 2020) has its own outlined tile, never "not represented".
 
     No outlines are drawn or fetched: borders here are disputed, and the page must work offline.
     Countries outside the filter stay on the map, faded, so the layout never jumps.
@@ -478,12 +487,13 @@ def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> C
             fillcolor=theme.RANK_COLOURS[row.top_rank],
             opacity=1.0 if chosen else 0.3,
             line={
-                "color": theme.INK if chosen and selected else theme.GRID,
+                "color": theme.INK if chosen and selected else theme.MUTED,
                 "width": 2.5 if chosen and selected else 1,
+                "dash": "dot" if row.top_rank == "not_member" else "solid",
             },
             layer="below",
         )
-    for rank in [*RANKS, "none"]:
+    for rank in [*RANKS, "none", "not_member"]:
         grp = rep[rep["top_rank"] == rank]
         if grp.empty:
             continue
@@ -523,6 +533,26 @@ def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> C
                 },
             )
         )
+    letters = rep[rep["letter_from_en"].notna()]
+    if not letters.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=letters["tile_col"] + 0.3,
+                y=letters["tile_row"] - 0.3,
+                mode="markers",
+                name=t("letter_mark", lang),
+                marker={
+                    "symbol": "star",
+                    "size": 15,
+                    "color": theme.LETTER_MARK,
+                    "line": {"color": theme.INK, "width": 1},
+                },
+                customdata=letters[[f"letter_from_{lang}"]].to_numpy(),
+                hovertemplate="%{customdata[0]}: "
+                + t("role_congratulatory_letter", lang)
+                + "<extra></extra>",
+            )
+        )
     fig.update_xaxes(visible=False, range=[-0.6, rep["tile_col"].max() + 0.6])
     fig.update_yaxes(visible=False, range=[rep["tile_row"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
     fig.update_layout(height=600)
@@ -537,9 +567,11 @@ def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> C
 
 
 def officials_by_rank(people: pd.DataFrame, lang: str) -> Chart:
-    """Stacked bars: how many officials each country (or the ASEAN Secretariat) sent, by rank."""
+    """Stacked bars: how many officials each country (or the ASEAN Secretariat) sent, by rank.
+    Only those who took part: a congratulatory letter someone else read out is not attendance."""
     slug = "officials-by-country-and-rank"
     title, subtitle = t("chart_by_rank_title", lang), t("chart_by_rank_subtitle", lang)
+    people = people[people["took_part"]]
     if people.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=""))
     col = f"represents_{lang}"

@@ -97,6 +97,35 @@ def cross_check(
         for j, m in enumerate(g.members):
             if m not in country_codes:
                 c.add("countries.yaml", ("groups", i, "members", j), f"'{m}' is not a known country code")
+    countries = {x.code: x for x in cat.countries}
+    for i, x in enumerate(cat.countries):
+        if x.asean is not None:
+            source("countries.yaml", ("countries", i, "asean", "source"), x.asean.source)
+            year = x.asean.member_since[:4]
+            if year not in x.asean.quote:
+                c.add(
+                    "countries.yaml",
+                    ("countries", i, "asean", "quote"),
+                    f"the year {year} of member_since does not appear in the quote",
+                )
+    for i, g in enumerate(cat.groups):
+        if g.asean_membership_as_of is None:
+            continue
+        day = g.asean_membership_as_of
+        then = {x.code for x in cat.countries if x.asean_member_on(day)}
+        listed = {m for m in g.members if m in countries and countries[m].asean is not None}
+        for code in sorted(listed - then):
+            c.add(
+                "countries.yaml",
+                ("groups", i, "members", g.members.index(code)),
+                f"'{code}' was not an ASEAN member on {day} (see its asean.member_since)",
+            )
+        if then - listed:
+            c.add(
+                "countries.yaml",
+                ("groups", i, "members"),
+                f"ASEAN members on {day} missing from the group: {', '.join(sorted(then - listed))}",
+            )
     tiles: dict[tuple[int, int], str] = {}
     for i, x in enumerate(cat.countries):
         pos = (x.tile.row, x.tile.col)
@@ -108,6 +137,14 @@ def cross_check(
 
     # sources.yaml, definitions.yaml
     c.unique("sources.yaml", "sources", [s.id for s in cat.sources], "source id")
+    for i, s in enumerate(cat.sources):
+        if s.licence.form in ("stated", "not-stated") and s.date_accessed is None:
+            c.add(
+                "sources.yaml",
+                ("sources", i, "licence", "form"),
+                f"'{s.licence.form}' says what the page states, but date_accessed is null: "
+                "record when the page was read, or use 'not-recorded'",
+            )
     c.unique("definitions.yaml", "definitions", [d.id for d in cat.definitions], "definition id")
 
     # event.yaml
@@ -124,16 +161,54 @@ def cross_check(
     # participants.yaml
     c.unique("participants.yaml", "participants", [p.id for p in cat.participants], "participant id")
     c.unique("participants.yaml", "attending_bodies", [b.id for b in cat.attending_bodies], "body id")
+    sources_by_id = {s.id: s for s in cat.sources}
+    groups = {g.code: g for g in cat.groups}
     for i, p in enumerate(cat.participants):
-        entity("participants.yaml", ("participants", i, "represents"), p.represents)
+        path = ("participants", i)
+        entity("participants.yaml", (*path, "represents"), p.represents)
         for j, s in enumerate(p.sources):
-            source("participants.yaml", ("participants", i, "sources", j), s)
+            source("participants.yaml", (*path, "sources", j), s)
+        for k, reading in enumerate(p.other_readings):
+            for j, s in enumerate(reading.sources):
+                source("participants.yaml", (*path, "other_readings", k, "sources", j), s)
+                if s not in p.sources:
+                    c.add(
+                        "participants.yaml",
+                        (*path, "other_readings", k, "sources", j),
+                        f"'{s}' is not among the participant's sources",
+                    )
+        if p.name_en_status == "verified" and not any(
+            (src := sources_by_id.get(s)) is not None and src.language == "en" and src.url for s in p.sources
+        ):
+            c.add(
+                "participants.yaml",
+                (*path, "name_en_status"),
+                "'verified' needs an English-language source with a URL that names this person "
+                "(the Chinese seed cannot verify an English rendering)",
+            )
+        country = countries.get(p.represents)
+        group = groups.get(p.represents)
+        not_member = (
+            country is not None and country.asean is not None and not country.asean_member_on(ev.date)
+        ) or (
+            group is not None
+            and group.asean_membership_as_of is not None
+            and group.asean_membership_as_of > ev.date
+        )
+        if not_member:
+            c.add(
+                "participants.yaml",
+                (*path, "represents"),
+                f"'{p.represents}' was not an ASEAN member on the event's date {ev.date}",
+            )
 
     # statements.yaml
     c.unique("statements.yaml", "fields", [f.id for f in cat.fields], "field id")
     c.unique("statements.yaml", "statements", [s.id for s in cat.statements], "statement id")
     for i, st in enumerate(cat.statements):
         source("statements.yaml", ("statements", i, "source"), st.source)
+        for j, extra in enumerate(st.corroborated_by):
+            source("statements.yaml", ("statements", i, "corroborated_by", j), extra)
         if st.speaker is not None and st.speaker not in participant_ids:
             c.add(
                 "statements.yaml",
@@ -161,16 +236,27 @@ def cross_check(
             seen_series[s.id] = file
             if s.definition not in definition_ids:
                 c.add(file, ("series", i, "definition"), f"'{s.definition}' is not a known definition id")
-            _check_observations(c, file, i, s, entity, source)
+            _check_observations(c, file, i, s, entity, source, sources_by_id)
     return c.problems
 
 
-def _check_observations(c: _Checker, file: str, i: int, s: schema.Series, entity, source) -> None:
+def _check_observations(
+    c: _Checker, file: str, i: int, s: schema.Series, entity, source, sources_by_id: dict
+) -> None:
     keys: dict[tuple, tuple[int, schema.Observation]] = {}
+    identified = s.origin is not None and s.origin.dataset_code is not None
     for j, o in enumerate(s.observations):
         path = ("series", i, "observations", j)
         entity(file, (*path, "entity"), o.entity)
         source(file, (*path, "source"), o.source)
+        record = sources_by_id.get(o.source)
+        if o.status == "verified" and record is not None and not record.url and not identified:
+            c.add(
+                file,
+                (*path, "status"),
+                f"'verified' needs a source with a URL (or a series origin with a dataset code); "
+                f"'{o.source}' has none",
+            )
         for k, extra in enumerate(o.corroborated_by):
             source(file, (*path, "corroborated_by", k), extra)
         if s.categories and o.category not in s.categories:

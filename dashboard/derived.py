@@ -1,6 +1,7 @@
 """Series we compute ourselves, always labelled `status = derived` with the method in `processing`.
 
-- ASEAN-10 aggregates of the World Bank series: population-weighted means for per-person rates,
+- ASEAN-10 aggregates of the World Bank series, over the ten members of 2020 (Timor-Leste, a
+  member since 26 October 2025, is not in them): population-weighted means for per-person rates,
   GDP-weighted means for shares of GDP, sums for totals; a year is computed only when all ten
   members have a value (and a weight), so partial coverage never passes for the region.
 - Internet-economy GMV ÷ GDP for the six e-Conomy SEA countries: e-Conomy SEA's GMV divided by the
@@ -56,9 +57,9 @@ def asean_aggregates(cat: Catalogue, obs: pd.DataFrame) -> pd.DataFrame:
             continue
         base = _template(obs, s.id)
         method = {
-            "sum": "sum of the ten members",
-            "population_weighted_mean": "population-weighted mean of the ten members",
-            "gdp_weighted_mean": "GDP-weighted mean of the ten members",
+            "sum": "sum of the ten members of 2020",
+            "population_weighted_mean": "population-weighted mean of the ten members of 2020",
+            "gdp_weighted_mean": "GDP-weighted mean of the ten members of 2020",
         }[s.aggregate]
         frame = pd.DataFrame(
             {
@@ -79,8 +80,8 @@ def asean_aggregates(cat: Catalogue, obs: pd.DataFrame) -> pd.DataFrame:
                 "kind": "actual",
                 "status": "derived",
                 "quote": None,
-                "note_en": f"Derived by us: {method}; only years where all ten have data.",
-                "note_zh": "本站推算：仅在十国当年均有数据时计算。",
+                "note_en": f"Derived by us: {method} (Timor-Leste, a member since 26 October 2025, not included); only years where all ten have data.",
+                "note_zh": "本站推算：按2020年的十个成员国计算（不含2025年10月26日加入的东帝汶），仅在十国当年均有数据时计算。",
             }
         )
         rows.append(frame)

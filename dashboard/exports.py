@@ -390,7 +390,7 @@ def bundle_readme(cat, *, filter_text: str, permalink: str, today: str) -> str:
         title = s.title or "(title not recorded / 标题未记录)"
         lines.append(
             f"- **{s.id}**: {s.publisher.en} / {s.publisher.zh}. {title}. "
-            f"{s.url or '(no URL)'} — published {s.date_published or 'n.d.'}, accessed {s.date_accessed}; "
+            f"{s.url or '(no URL)'} — published {s.date_published or 'n.d.'}, accessed {s.date_accessed or 'not recorded'}; "
             f"licence: {s.licence.name}. Cite as: {s.citation}"
         )
     lines += [

@@ -26,7 +26,8 @@ SOURCE_COLUMNS = ["source_id", "source_publisher", "source_url", "status"]
 
 
 def countries(cat: Catalogue) -> pd.DataFrame:
-    """One row per country: code, names (en/zh), official names, aliases, ASEAN membership, tile."""
+    """One row per country: code, names (en/zh), official names, aliases, ASEAN membership (since
+    when, and the source), tile."""
     return pd.DataFrame(
         [
             {
@@ -36,7 +37,8 @@ def countries(cat: Catalogue) -> pd.DataFrame:
                 "official_name_en": c.official_name.en,
                 "official_name_zh": c.official_name.zh,
                 "aliases": "; ".join(c.aliases),
-                "asean_member": c.asean_member,
+                "asean_member_since": c.asean.member_since if c.asean else None,
+                "asean_member_source": c.asean.source if c.asean else None,
                 "tile_row": c.tile.row,
                 "tile_col": c.tile.col,
             }
@@ -46,7 +48,8 @@ def countries(cat: Catalogue) -> pd.DataFrame:
 
 
 def groups(cat: Catalogue) -> pd.DataFrame:
-    """One row per group: code, names, members (space-separated codes)."""
+    """One row per group: code, names, members (space-separated codes), and the day whose ASEAN
+    membership it stands for (empty for groups that are not all of ASEAN)."""
     return pd.DataFrame(
         [
             {
@@ -54,6 +57,9 @@ def groups(cat: Catalogue) -> pd.DataFrame:
                 "name_en": g.name.en,
                 "name_zh": g.name.zh,
                 "members": " ".join(g.members),
+                "member_count": len(g.members),
+                "asean_membership_as_of": g.asean_membership_as_of,
+                "description_en": g.description.en,
             }
             for g in cat.groups
         ]
@@ -68,13 +74,32 @@ def entity_names(cat: Catalogue) -> dict[str, dict[str, str]]:
     return names
 
 
-def sources(cat: Catalogue) -> pd.DataFrame:
-    """One row per source, with how many observations and records rest on it."""
-    used: dict[str, int] = {}
+def source_uses(cat: Catalogue) -> dict[str, dict[str, int]]:
+    """Source id → {kind of record: how many rest on it}: observations, participants, statements,
+    event records (the event, its designation, theme years) and country memberships."""
+    used: dict[str, dict[str, int]] = {}
+
+    def count(kind: str, ids: Iterable[str]) -> None:
+        for sid in ids:
+            mine = used.setdefault(sid, {})
+            mine[kind] = mine.get(kind, 0) + 1
+
     for s in cat.series:
         for o in s.observations:
-            for sid in (o.source, *o.corroborated_by):
-                used[sid] = used.get(sid, 0) + 1
+            count("observations", (o.source, *o.corroborated_by))
+    for p in cat.participants:
+        count("participants", p.sources)
+    for st in cat.statements:
+        count("statements", (st.source, *st.corroborated_by))
+    ev = cat.event
+    count("event_records", (*ev.sources, *ev.designation.sources, *(ty.source for ty in cat.theme_years)))
+    count("countries", (c.asean.source for c in cat.countries if c.asean))
+    return used
+
+
+def sources(cat: Catalogue) -> pd.DataFrame:
+    """One row per source, with what rests on it: observations, and every record of any kind."""
+    used = source_uses(cat)
     return pd.DataFrame(
         [
             {
@@ -84,12 +109,18 @@ def sources(cat: Catalogue) -> pd.DataFrame:
                 "title": s.title,
                 "url": s.url,
                 "reports_on": s.reports_on,
+                "mirror_of_en": s.mirror_of.publisher.en if s.mirror_of else None,
+                "mirror_of_zh": s.mirror_of.publisher.zh if s.mirror_of else None,
+                "mirror_note_en": s.mirror_of.note.en if s.mirror_of else None,
+                "mirror_note_zh": s.mirror_of.note.zh if s.mirror_of else None,
                 "date_published": s.date_published,
                 "date_accessed": s.date_accessed,
                 "language": s.language,
+                "licence_form": s.licence.form,
                 "licence": s.licence.name,
                 "citation": s.citation,
-                "observations": used.get(s.id, 0),
+                "observations": used.get(s.id, {}).get("observations", 0),
+                "records": sum(used.get(s.id, {}).values()),
             }
             for s in cat.sources
         ]
@@ -110,9 +141,20 @@ def _source_columns(cat: Catalogue, source_id: str) -> dict[str, str | None]:
 
 def participants(cat: Catalogue) -> pd.DataFrame:
     """One row per official. The source columns name the first source (who did what at the event);
-    `sources` lists every source, including those for the English name and title."""
+    `sources` lists every source, including those for the English name and title. `took_part` is
+    false for those who only sent a congratulatory letter; `title_other_*` gives other sources'
+    readings of the title, each credited."""
     names = entity_names(cat)
     countries = {c.code for c in cat.countries}
+    publishers = {s.id: s.publisher for s in cat.sources}
+
+    def readings(p, lang: str) -> str | None:
+        out = [
+            f"{getattr(r.title, lang)} ({'; '.join(getattr(publishers[s], lang) for s in r.sources)})"
+            for r in p.other_readings
+        ]
+        return " · ".join(out) if out else None
+
     rows = [
         {
             "id": p.id,
@@ -125,11 +167,15 @@ def participants(cat: Catalogue) -> pd.DataFrame:
             "represents_zh": names[p.represents]["zh"] if p.represents in countries else p.organisation.zh,
             "organisation_en": p.organisation.en,
             "organisation_zh": p.organisation.zh,
+            "organisation_zh_by": p.organisation_zh_by,
             "title_en": p.title.en,
             "title_zh": p.title.zh,
+            "title_other_en": readings(p, "en"),
+            "title_other_zh": readings(p, "zh"),
             "rank": p.rank,
             "rank_order": RANK_ORDER[p.rank],
             "roles": "; ".join(p.roles),
+            "took_part": p.took_part,
             "note_en": p.note.en if p.note else None,
             "note_zh": p.note.zh if p.note else None,
             "sources": "; ".join(p.sources),
@@ -141,12 +187,19 @@ def participants(cat: Catalogue) -> pd.DataFrame:
 
 
 def representation(cat: Catalogue) -> pd.DataFrame:
-    """One row per country: tile position, its most senior representative's rank, who came."""
+    """One row per country at the event: tile position, the rank of its most senior official who
+    *took part* (a congratulatory letter read out by someone else is not taking part; it is flagged
+    apart), and who came. A country that joined ASEAN after the event is `not_member`, never "not
+    represented"."""
     people = participants(cat)
+    day = cat.event.date
     rows = []
     for c in cat.countries:
         mine = people[people["represents"] == c.code].sort_values("rank_order")
-        top = mine.iloc[0] if not mine.empty else None
+        came = mine[mine["took_part"]]
+        letters = mine[~mine["took_part"]]
+        top = came.iloc[0] if not came.empty else None
+        member_then = c.asean is None or c.asean_member_on(day)
         rows.append(
             {
                 "code": c.code,
@@ -154,10 +207,12 @@ def representation(cat: Catalogue) -> pd.DataFrame:
                 "name_zh": c.name.zh,
                 "tile_row": c.tile.row,
                 "tile_col": c.tile.col,
-                "top_rank": top["rank"] if top is not None else None,
-                "officials": len(mine),
-                "names_en": ", ".join(mine["name_en"]),
-                "names_zh": "、".join(mine["name_zh"]),
+                "top_rank": top["rank"] if top is not None else (None if member_then else "not_member"),
+                "officials": len(came),
+                "names_en": ", ".join(came["name_en"]),
+                "names_zh": "、".join(came["name_zh"]),
+                "letter_from_en": ", ".join(letters["name_en"]) or None,
+                "letter_from_zh": "、".join(letters["name_zh"]) or None,
                 **(_source_columns(cat, top["source_id"]) if top is not None else {}),
             }
         )
@@ -318,12 +373,19 @@ def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
                 lambda v: t("name_inferred", lang) if v == "inferred" else "✓"
             ),
             t("col_country", lang): people[f"represents_{lang}"],
-            t("col_title", lang): people[f"title_{lang}"],
+            t("col_title", lang): [
+                title if not isinstance(other, str) else f"{title} ({t('other_readings', lang)}: {other})"
+                for title, other in zip(people[f"title_{lang}"], people[f"title_other_{lang}"], strict=True)
+            ],
             t("col_organisation", lang): people[f"organisation_{lang}"]
             + " / "
-            + people[f"organisation_{other}"],
+            + people[f"organisation_{other}"]
+            + people["organisation_zh_by"].map(
+                lambda by: f" ({t('zh_by_us', lang)})" if by == "ours" else ""
+            ),
             t("col_rank_level", lang): people["rank"].map(lambda r: t(f"rank_{r}", lang)),
             t("col_role", lang): people["roles"].map(roles),
+            t("col_took_part", lang): people["took_part"].map(lambda v: "✓" if v else t("letter_only", lang)),
             t("col_note", lang): people[f"note_{lang}"].fillna(""),
             t("source", lang): people["sources"],
         }
@@ -332,7 +394,8 @@ def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def sparkline_table(obs: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
-    """One row per World Bank series for one country: latest value and year, trend, rank among 11."""
+    """One row per World Bank series for one country: latest value and year, trend, rank among the
+    countries with a value that year."""
     from dashboard.i18n import t
 
     wdi = obs[(obs["source_id"] == "world-bank-wdi") & ~obs["is_group"]]

@@ -30,10 +30,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "countries": {"en": "Countries", "zh": "国家"},
     "countries_help": {
         "en": (
-            "Search by English or Chinese name or alias, or pick a group (ASEAN-10, ASEAN-6, CLMV, "
-            "China + ASEAN) to add its countries. Empty means all 11 countries."
+            "Search by English or Chinese name or alias, or pick a group to add its countries: "
+            "ASEAN-10 (the members in 2020), ASEAN-11 (the members since Timor-Leste joined on "
+            "26 October 2025), ASEAN-6, CLMV, China + ASEAN-11. Empty means all 12 countries."
         ),
-        "zh": "可按中英文名称或别名搜索，或选择国家组（东盟十国、东盟六国、柬老缅越、中国 + 东盟）一次加入其成员国。留空表示全部11个国家。",
+        "zh": (
+            "可按中英文名称或别名搜索，或选择国家组一次加入其成员国：东盟十国（2020年的成员）、东盟十一国"
+            "（东帝汶于2025年10月26日加入后的成员）、东盟六国、柬老缅越、中国 + 东盟十一国。留空表示全部12个国家。"
+        ),
     },
     "countries_placeholder": {"en": "All countries", "zh": "全部国家"},
     "export_links": {
@@ -49,12 +53,16 @@ STRINGS: dict[str, dict[str, str]] = {
             "around the opening of the 2020 China–ASEAN Year of Digital Economy Cooperation "
             "(12 June 2020). Every figure carries its source; figures whose definitions differ "
             "(GMV share of GDP vs national digital-economy share) are never mixed without saying so. "
+            "ASEAN has had 11 members since Timor-Leste joined on 26 October 2025; in 2020 it had 10. "
+            "The 2020 event views use the ten members of 2020; ASEAN-10 aggregates are of those ten. "
             "Translations marked 'our translation' are the curators', not the sources'."
         ),
         "zh": (
             "本仪表板为开源双语项目，围绕2020年中国—东盟数字经济合作年开幕式（2020年6月12日）"
             "整理中国—东盟数字经济合作的数据。每个数字均注明出处；定义不同的数字（GMV占GDP比重与各国"
-            "数字经济占比）不会未经说明地混在一起。标注“本站翻译”的译文出自本站编者，而非原始来源。"
+            "数字经济占比）不会未经说明地混在一起。东帝汶于2025年10月26日加入东盟，东盟自此有11个成员国；"
+            "2020年时为10个。2020年活动相关视图按2020年的十个成员国处理；东盟十国汇总值也以这十国计算。"
+            "标注“本站翻译”的译文出自本站编者，而非原始来源。"
         ),
     },
     "how_to_cite": {"en": "How to cite", "zh": "引用方式"},
@@ -116,7 +124,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "event_chair": {"en": "ASEAN Chair 2020", "zh": "2020年东盟轮值主席国"},
     "event_designation": {"en": "Designated by", "zh": "确定"},
     "event_countries": {"en": "Countries represented", "zh": "与会国家"},
-    "event_officials": {"en": "Officials named", "zh": "发言及致信官员"},
+    "event_officials": {"en": "Officials who took part", "zh": "出席官员"},
+    "event_letters": {"en": "Congratulatory letters", "zh": "贺信"},
     "event_proposals": {"en": "Proposals by Miao Wei", "zh": "苗圩提出的倡议"},
     "regional_note": {
         "en": "A regional figure for the six e-Conomy SEA countries: the country filter does not change it.",
@@ -127,12 +136,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "东南亚互联网经济（GMV）占GDP比重",
     },
     "chart_share_subtitle": {
-        "en": "Percent of GDP, six e-Conomy SEA countries; dashed = projection. GMV is not value added.",
-        "zh": "占GDP百分比，e-Conomy SEA 覆盖的六国；虚线为预测。GMV不是增加值。",
+        "en": 'Percent of GDP, six e-Conomy SEA countries; 2015 and 2018 from e-Conomy SEA 2018 (which said "exceed 8% by 2025"); dashed = 2025 as quoted by the ASEAN Secretary-General, origin not traced. GMV is not value added.',
+        "zh": "占GDP百分比，e-Conomy SEA 覆盖的六国；2015、2018年出自 e-Conomy SEA 2018（该报告称2025年“超过8%”）；虚线为东盟秘书长所说的2025年数字，出处未能追溯。GMV不是增加值。",
+    },
+    "share_quoted_projection": {
+        "en": "projection quoted by the ASEAN Secretary-General; origin not traced",
+        "zh": "东盟秘书长所说的预测；出处未能追溯",
     },
     "alt_share": {
-        "en": "Line chart: the internet economy's GMV rose from {v2015}% of GDP in 2015 to {v2018}% in 2018 and is projected at {v2025}% for 2025.",
-        "zh": "折线图：互联网经济GMV占GDP比重由2015年的{v2015}%升至2018年的{v2018}%，预计2025年达到{v2025}%。",
+        "en": "Line chart: the internet economy's GMV rose from {v2015}% of GDP in 2015 to {v2018}% in 2018 (both from e-Conomy SEA 2018, which said the share would exceed 8% by 2025); the ASEAN Secretary-General quoted {v2025}% for 2025 (origin not traced).",
+        "zh": "折线图：互联网经济GMV占GDP比重由2015年的{v2015}%升至2018年的{v2018}%（均出自 e-Conomy SEA 2018，该报告称2025年将超过8%）；东盟秘书长所说的2025年数字为{v2025}%，其出处未能追溯。",
     },
     # participants
     "chart_tiles_title": {
@@ -140,17 +153,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "各国出席开幕式的代表级别",
     },
     "chart_tiles_subtitle": {
-        "en": "Schematic tile map (not to scale, no borders); colour = most senior representative",
-        "zh": "示意方块图（不按比例，不绘边界）；颜色表示最高级别代表",
+        "en": "Schematic tile map (not to scale, no borders); colour = most senior official who took part; ★ = congratulatory letter from the head of government",
+        "zh": "示意方块图（不按比例，不绘边界）；颜色表示出席的最高级别官员；★ 表示政府首脑致贺信",
     },
     "alt_tiles": {
-        "en": "Tile map of {n} countries coloured by the rank of their most senior representative: {summary}.",
-        "zh": "{n}个国家的方块图，按最高级别代表着色：{summary}。",
+        "en": "Tile map of {n} countries coloured by the rank of their most senior official who took part: {summary}.",
+        "zh": "{n}个国家的方块图，按出席的最高级别官员着色：{summary}。",
     },
     "chart_by_rank_title": {"en": "Officials by country and rank", "zh": "按国家和级别统计的官员"},
     "chart_by_rank_subtitle": {
-        "en": "Number of officials named in the MIIT report",
-        "zh": "工信部报道中提及的官员人数",
+        "en": "Officials who took part, as named in the MIIT report (congratulatory letters not counted)",
+        "zh": "工信部报道中提及的出席官员人数（不含致贺信者）",
     },
     "alt_by_rank": {
         "en": "Stacked bar chart of {n} officials across {k} countries or bodies, by rank.",
@@ -164,6 +177,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "rank_deputy_minister": {"en": "Deputy minister", "zh": "副部长"},
     "rank_senior_official": {"en": "Senior official", "zh": "高级官员"},
     "rank_none": {"en": "Not represented", "zh": "未出席"},
+    "not_member_at_event": {
+        "en": "{country} was not an ASEAN member at the opening ({date}): it joined on {since}, so it took no part.",
+        "zh": "开幕式（{date}）时{country}尚非东盟成员（{since}加入），因此未参加。",
+    },
+    "rank_not_member": {"en": "Not an ASEAN member in 2020", "zh": "2020年时尚非东盟成员"},
+    "letter_mark": {
+        "en": "Congratulatory letter from the head of government",
+        "zh": "政府首脑致贺信",
+    },
     "role_congratulatory_letter": {"en": "Congratulatory letter", "zh": "致贺信"},
     "role_read_letter": {"en": "Read a letter", "zh": "宣读贺信"},
     "role_keynote": {"en": "Keynote", "zh": "主旨发言"},
@@ -289,15 +311,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "about_indicator": {"en": "About this indicator", "zh": "关于此指标"},
     "indicator_year": {"en": "Year for the ranking", "zh": "排名年份"},
     "reference_lines": {
-        "en": "dashed = World and East Asia & Pacific; dotted = ASEAN-10 (derived by us)",
-        "zh": "虚线为世界和东亚与太平洋；点线为东盟十国（本站推算）",
+        "en": "dashed = World and East Asia & Pacific; dotted = ASEAN-10, the ten members of 2020 (derived by us)",
+        "zh": "虚线为世界和东亚与太平洋；点线为东盟十国，即2020年的十个成员国（本站推算）",
     },
     "ranking": {"en": "ranking", "zh": "排名"},
     "no_data_year": {"en": "No country has a value for {year}.", "zh": "{year}年没有国家有数据。"},
     "china_vs_asean": {"en": "China and ASEAN-10", "zh": "中国与东盟十国"},
     "asean_derived_note": {
-        "en": "ASEAN-10 derived by us, only for years where all ten have data",
-        "zh": "东盟十国为本站推算，仅在十国均有数据的年份计算",
+        "en": "ASEAN-10 (the ten members of 2020, without Timor-Leste) derived by us, only for years where all ten have data",
+        "zh": "东盟十国（2020年的十个成员国，不含东帝汶）为本站推算，仅在十国均有数据的年份计算",
     },
     "no_aggregate": {
         "en": "No ASEAN-10 aggregate for this indicator: some members lack data every year, or there are no suitable weights.",
@@ -345,6 +367,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_link": {"en": "Link", "zh": "链接"},
     "col_licence": {"en": "Licence", "zh": "许可"},
     "col_figures": {"en": "Figures resting on it", "zh": "支撑的数据条数"},
+    "col_records": {
+        "en": "Records resting on it (figures, officials, statements, event, memberships)",
+        "zh": "依据该来源的记录数（数据、官员、发言、活动、成员资格）",
+    },
+    "col_mirror_of": {"en": "Copy of", "zh": "转载自"},
+    "col_took_part": {"en": "Took part", "zh": "是否出席"},
+    "letter_only": {"en": "Letter only (read out by another official)", "zh": "仅致贺信（由他人宣读）"},
+    "other_readings": {"en": "also given as", "zh": "另有说法"},
+    "not_recorded": {"en": "not recorded", "zh": "未记录"},
+    "zh_by_us": {"en": "Chinese wording ours", "zh": "中文为本站所拟"},
     "col_reports_on": {"en": "Reports on", "zh": "转述自"},
     "title_not_recorded": {"en": "(title not recorded)", "zh": "（标题未记录）"},
 }

@@ -2,7 +2,7 @@
 
 Strict on purpose: unknown keys are errors (a typo such as `licence_url` must not pass silently),
 and values are not coerced (YAML 1.1 reads a bare `NO` as false; it must not become the string
-"False"). Checks that need more than one record live in `loading.py`.
+"False"). Checks that need more than one record live in `checks.py`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ def _iso_date(value: str) -> str:
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a real calendar date") from exc
     return value
+
+
+def _date_or_year(value: str) -> str:
+    """A day ("YYYY-MM-DD"), or a year ("YYYY") where the source gives only the year."""
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    return _iso_date(value)
 
 
 def _entity_code(value: str) -> str:
@@ -63,6 +70,7 @@ def _finite(value: float) -> float:
 
 
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+DateOrYear = Annotated[str, AfterValidator(_date_or_year)]
 EntityCode = Annotated[str, AfterValidator(_entity_code)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url)]
@@ -107,13 +115,29 @@ class Tile(Strict):
     col: Annotated[int, Field(ge=0, le=9)]
 
 
+class Membership(Strict):
+    """When a country joined ASEAN, and where that is written."""
+
+    member_since: DateOrYear
+    source: Slug
+    quote: NonEmpty
+
+
 class Country(Strict):
     code: EntityCode
     name: LocalText
     official_name: LocalText
     aliases: list[NonEmpty] = []
-    asean_member: bool
+    asean: Membership | None
     tile: Tile
+
+    def asean_member_on(self, day: str) -> bool:
+        """Was the country an ASEAN member on `day` ("YYYY-MM-DD")? A year-only date counts from
+        the end of that year, so an unknown day never makes a country a member too early."""
+        if self.asean is None:
+            return False
+        since = self.asean.member_since
+        return (since + "-12-31" if len(since) == 4 else since) <= day
 
 
 class Group(Strict):
@@ -121,6 +145,9 @@ class Group(Strict):
     name: LocalText
     description: LocalText
     members: Annotated[list[EntityCode], Field(min_length=1)]
+    #: The ASEAN membership the group stands for, as of this day: its ASEAN members must be exactly
+    #: the countries that were members then (checked). Null for groups that are not "all of ASEAN".
+    asean_membership_as_of: IsoDate | None = None
 
 
 class Reference(Strict):
@@ -140,9 +167,42 @@ class CountriesFile(Strict):
 # --- sources.yaml -----------------------------------------------------------------------------
 
 
+LicenceForm = Literal["cc-by-4.0", "stated", "not-stated", "not-recorded"]
+LICENCE_LABELS = {
+    "cc-by-4.0": "CC BY 4.0",
+    "not-stated": "Terms not stated on the page",
+    "not-recorded": "Terms not recorded",
+}
+
+
 class Licence(Strict):
-    name: NonEmpty
+    """What the publisher states about reuse, never assumed (see the header of sources.yaml)."""
+
+    form: LicenceForm
+    statement: NonEmpty | None = None
     url: Url | None = None
+
+    @model_validator(mode="after")
+    def _statement_only_when_stated(self) -> Licence:
+        if (self.form == "stated") != (self.statement is not None):
+            raise ValueError("give `statement` (the page's own words) exactly when form is 'stated'")
+        return self
+
+    @property
+    def name(self) -> str:
+        """A one-line label for footers and tables."""
+        if self.form == "stated":
+            return f"Stated on the page: “{self.statement}”"
+        return LICENCE_LABELS[self.form]
+
+
+class Original(Strict):
+    """The publisher a mirrored page copies, as far as we could trace it."""
+
+    publisher: LocalText
+    title: NonEmpty | None
+    url: Url | None
+    note: LocalText
 
 
 class Source(Strict):
@@ -151,9 +211,10 @@ class Source(Strict):
     title: NonEmpty | None
     url: Url | None
     url_note: NonEmpty | None = None
+    mirror_of: Original | None = None
     reports_on: NonEmpty | None = None
     date_published: IsoDate | None
-    date_accessed: IsoDate
+    date_accessed: IsoDate | None  # null: not recorded
     language: Literal["zh", "en"]
     licence: Licence
     citation: NonEmpty
@@ -221,23 +282,43 @@ Rank = Literal["head_of_government", "minister", "deputy_minister", "senior_offi
 Role = Literal["congratulatory_letter", "read_letter", "keynote", "remarks", "statement"]
 
 
+class TitleReading(Strict):
+    """Another source's reading of a participant's title, credited to it (shown beside the seed's)."""
+
+    title: LocalText
+    rank: Rank
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
 class Participant(Strict):
     id: Slug
     name: LocalText
+    #: verified: an English-language page (not the seed) names this person with this title.
     name_en_status: Literal["verified", "inferred"]
     represents: EntityCode
     organisation: LocalText
+    #: "ours" where the curators wrote the Chinese organisation name (the seed does not give it).
+    organisation_zh_by: Literal["ours", "source"] = "source"
     title: LocalText
     rank: Rank
+    other_readings: list[TitleReading] = []
     roles: Annotated[list[Role], Field(min_length=1)]
     note: LocalText | None = None
     sources: Annotated[list[Slug], Field(min_length=1)]
+
+    @property
+    def took_part(self) -> bool:
+        """Sending a congratulatory letter is not taking part: someone else read it out."""
+        return any(role != "congratulatory_letter" for role in self.roles)
 
 
 class AttendingBody(Strict):
     id: Slug
     name: LocalText
     en_by: Literal["ours", "source"]
+    #: "ours" where the curators composed the Chinese name (e.g. the 工业和信息化部 prefix that the
+    #: seed's list leaves implicit).
+    zh_by: Literal["ours", "source"] = "source"
 
 
 class ParticipantsFile(Strict):
@@ -262,6 +343,8 @@ class Statement(Strict):
     text: Quote
     fields: list[Slug] = []
     source: Slug
+    note: LocalText | None = None
+    corroborated_by: list[Slug] = []
 
 
 class StatementsFile(Strict):

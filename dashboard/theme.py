@@ -20,6 +20,8 @@ MUTED = "#5F6B76"
 GRID = "#E4E7EB"
 BACKGROUND = "#FFFFFF"
 ACCENT = "#0F5C8C"
+#: The star on the tile map for a congratulatory letter: warm, so it stands apart from the blue ranks.
+LETTER_MARK = "#E6A100"
 
 #: Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -50,6 +52,7 @@ RANK_COLOURS = {
     "deputy_minister": "#9ECAE1",
     "senior_official": "#DEEBF7",
     "none": "#F0F0F0",
+    "not_member": "#FFFFFF",
 }
 
 #: How an observation's kind is drawn: projections and targets never look like actual values.

@@ -54,7 +54,8 @@ def overview(m: Model, lang: str) -> Overview:
     ev = m.cat.event
     chair = next(c for c in m.cat.countries if c.code == ev.asean_chair)
     share = frames.series_rows(m.observations, "internet_economy_gmv_share_of_gdp")
-    represented = m.participants["represents"]
+    took_part = m.participants["took_part"]
+    represented = m.participants.loc[took_part, "represents"]
     definition = _definition(m, "internet_economy_gmv_share_of_gdp")
 
     def facts(*pairs: tuple[str, object]) -> str:
@@ -79,7 +80,8 @@ def overview(m: Model, lang: str) -> Overview:
                 ),
                 facts(
                     ("event_countries", represented[represented != "ASEAN10"].nunique()),
-                    ("event_officials", len(m.participants)),
+                    ("event_officials", int(took_part.sum())),
+                    ("event_letters", int((~took_part).sum())),
                     ("event_proposals", int((m.statements["kind"] == "proposal").sum())),
                 ),
             ]
@@ -160,6 +162,9 @@ class Participants:
     by_rank: Chart
     officials: pa.Table
     bodies: str  # markdown list
+    # Markdown: chosen countries that were not ASEAN members at the event (e.g. Timor-Leste in 2020),
+    # said in words so an empty list never reads as "absent". Empty when there are none.
+    not_members: str
 
 
 def participants(m: Model, lang: str, selected: Selection) -> Participants:
@@ -167,11 +172,26 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
     if selected:
         people = people[people["represents"].isin(selected) | (people["represents"] == "ASEAN10")]
     bodies = [
-        f"- {esc(b.name.zh)} — {esc(b.name.en)}"
+        f"- {esc(b.name.zh)}"
+        + (f" ({t('zh_by_us', lang)})" if b.zh_by == "ours" else "")
+        + f" — {esc(b.name.en)}"
         + (f" ({t('our_translation', lang)})" if b.en_by == "ours" else "")
         for b in m.cat.attending_bodies
     ]
+    day = m.cat.event.date
+    late = [c for c in m.cat.countries if c.code in selected and c.asean and not c.asean_member_on(day)]
+    not_members = "  \n".join(
+        t(
+            "not_member_at_event",
+            lang,
+            country=pick(c.name.en, c.name.zh, lang),
+            since=c.asean.member_since,
+            date=day,
+        )
+        for c in late
+    )
     return Participants(
+        not_members=esc(not_members) if not_members else "",
         tiles=charts.representation_tiles(m.representation, lang, list(selected)),
         by_rank=charts.officials_by_rank(people, lang),
         officials=display_table(frames.officials_table(people, lang)),
@@ -251,6 +271,9 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
     for p in people.itertuples():
         roles = ", ".join(t(f"role_{r}", lang) for r in p.roles.split("; "))
         title = p.title_zh if lang == "zh" else p.title_en
+        other = p.title_other_zh if lang == "zh" else p.title_other_en
+        if isinstance(other, str):
+            title = f"{title} ({t('other_readings', lang)}: {other})"
         note = p.note_zh if lang == "zh" else p.note_en
         item = f"- **{esc(f'{p.name_zh} · {p.name_en}')}** — {esc(title)} · {esc(roles)}"
         represented_by.append(item + (f"  \n  :gray[{esc(note)}]" if isinstance(note, str) else ""))
@@ -267,6 +290,20 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
         first = rows.iloc[0]
         rankings.append(
             charts.ranking(rows, lang, code, first[f"series_title_{lang}"], first[f"unit_{lang}"])
+        )
+    country = next(c for c in m.cat.countries if c.code == code)
+    day = m.cat.event.date
+    if not represented_by and country.asean and not country.asean_member_on(day):
+        represented_by.append(
+            esc(
+                t(
+                    "not_member_at_event",
+                    lang,
+                    country=pick(country.name.en, country.name.zh, lang),
+                    since=country.asean.member_since,
+                    date=day,
+                )
+            )
         )
     return CountryProfile(
         represented_by="\n".join(represented_by),
@@ -298,22 +335,28 @@ SOURCE_COLUMNS = {
     "publisher": "col_publisher",
     "title": "col_source_title",
     "reports_on": "col_reports_on",
+    "mirror_of": "col_mirror_of",
     "date_published": "col_date",
     "date_accessed": "col_accessed",
     "url": "col_link",
     "licence": "col_licence",
-    "observations": "col_figures",
+    "records": "col_records",
 }
 
 
 def sources_table(m: Model, lang: str) -> pa.Table:
     """Every source with what rests on it, headers in the reader's language."""
     src = m.sources
+    mirror = src[f"mirror_of_{lang}"].where(
+        src[f"mirror_of_{lang}"].isna(), src[f"mirror_of_{lang}"] + ": " + src[f"mirror_note_{lang}"]
+    )
     table = src.assign(
         publisher=src[f"publisher_{lang}"],
         title=src["title"].fillna(t("title_not_recorded", lang)),
+        mirror_of=mirror,
+        date_accessed=src["date_accessed"].fillna(t("not_recorded", lang)),
     )[list(SOURCE_COLUMNS)]
-    text = [c for c in table.columns if c not in ("observations", "url")]  # a link stays empty
+    text = [c for c in table.columns if c not in ("records", "url")]  # a link stays empty
     table[text] = table[text].astype(object).where(table[text].notna(), "—")  # not "None" on the page
     table.columns = [t(key, lang) if key else name for name, key in SOURCE_COLUMNS.items()]
     return display_table(table)

@@ -320,7 +320,7 @@ CASES = [
             "url: https://mida.gov.my/?p=34353",
             "url: mida dot gov",
             "url: mida dot gov",
-            "sources[12].url: 'mida dot gov' is not a valid http(s) URL",
+            "sources[20].url: 'mida dot gov' is not a valid http(s) URL",
         ),
     ),
     Case(
@@ -360,7 +360,7 @@ CASES = [
             'members: ["KHM", "LAO", "MMR", "VNM"]',
             'members: ["KHM", "LAO", "XXX", "VNM"]',
             '"XXX"',
-            "groups[2].members[2]: 'XXX' is not a known country code",
+            "groups[3].members[2]: 'XXX' is not a known country code",
         ),
     ),
     Case(
@@ -398,8 +398,8 @@ CASES = [
         "unknown rank",
         edit(
             "participants.yaml",
-            "rank: senior_official",
-            "rank: intern",
+            "rank: deputy_minister\n    other_readings",
+            "rank: intern\n    other_readings",
             "rank: intern",
             "participants[11].rank: 'intern' is not one of 'head_of_government', 'minister', 'deputy_minister', 'senior_official' or 'secretary_general'",
         ),

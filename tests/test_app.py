@@ -220,7 +220,7 @@ def test_indicator_and_year_follow_the_link():
     assert "2010" in ranking["layout"]["title"]["text"]
     assert list(ranking["data"][0]["y"]) == ["Viet Nam"]
     names = {trace["name"] for trace in figs[0]["data"]}
-    assert {"Viet Nam", "World", "East Asia & Pacific", "ASEAN-10 (derived)"} == names
+    assert {"Viet Nam", "World", "East Asia & Pacific", "ASEAN-10 (members in 2020) (derived)"} == names
 
 
 def test_year_slider_changes_the_ranking():

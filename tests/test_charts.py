@@ -34,7 +34,7 @@ def test_share_chart_draws_the_projection_differently(obs):
     actual, projection = ch.figure.data
     assert list(actual.x) == [2015, 2018] and actual.line.dash is None
     assert list(projection.x) == [2018, 2025] and projection.line.dash == "dash"
-    assert "8.5% (projection)" in projection.text
+    assert any(x.startswith("8.5% (projection") for x in projection.text)
     assert "GMV is not value added" in ch.figure.layout.title.text
     assert "1.3%" in ch.alt and "8.5%" in ch.alt
 
@@ -78,11 +78,38 @@ def test_tile_map_draws_no_geography_and_fades_unselected(catalogue):
     rep = frames.representation(catalogue)
     ch = charts.representation_tiles(rep, "en", ["VNM"])
     assert all(trace.type == "scatter" for trace in ch.figure.data)
-    assert not ch.figure.layout.geo.scope and len(ch.figure.layout.shapes) == 11
+    assert not ch.figure.layout.geo.scope and len(ch.figure.layout.shapes) == len(catalogue.countries)
     opacities = {round(shape.opacity, 2) for shape in ch.figure.layout.shapes}
     assert opacities == {1.0, 0.3}
-    vnm = rep.set_index("code").loc["VNM"]
-    assert vnm["top_rank"] == "head_of_government" and vnm["officials"] == 3
+
+
+def test_tile_map_ranks_who_took_part_and_marks_letters_apart(catalogue):
+    """Li Keqiang and Nguyen Xuan Phuc sent letters that others read out: that is not attendance."""
+    rep = frames.representation(catalogue).set_index("code")
+    assert rep.loc["CHN", "top_rank"] == "minister"  # Miao Wei
+    assert rep.loc["VNM", "top_rank"] == "deputy_minister" and rep.loc["VNM", "officials"] == 2
+    assert rep.loc["VNM", "letter_from_en"] == "Nguyen Xuan Phuc"
+    assert "head_of_government" not in set(rep["top_rank"])
+    ch = charts.representation_tiles(rep.reset_index(), "en", [])
+    stars = [tr for tr in ch.figure.data if tr.name == "Congratulatory letter from the head of government"]
+    assert len(stars) == 1 and len(stars[0].x) == 2
+    legend = {tr.name for tr in ch.figure.data if tr.mode == "markers"}
+    assert "Head of government" not in legend
+
+
+def test_timor_leste_is_not_a_member_in_2020_never_absent(catalogue):
+    rep = frames.representation(catalogue).set_index("code")
+    assert rep.loc["TLS", "top_rank"] == "not_member" and rep.loc["TLS", "officials"] == 0
+    for lang, label in (("en", "Not an ASEAN member in 2020"), ("zh", "2020年时尚非东盟成员")):
+        ch = charts.representation_tiles(rep.reset_index(), lang, [])
+        assert label in {tr.name for tr in ch.figure.data}
+        assert "nan" not in annotations(ch.figure)[-1]
+
+
+def test_officials_chart_counts_only_those_who_took_part(catalogue):
+    people = frames.participants(catalogue)
+    ch = charts.officials_by_rank(people, "en")
+    assert sum(sum(tr.y) for tr in ch.figure.data) == int(people["took_part"].sum()) == 13
 
 
 def test_chinese_charts_have_chinese_titles_and_sources(obs):
@@ -105,7 +132,9 @@ def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
     tiles = charts.representation_tiles(rep, "zh", [])
     people = charts.officials_by_rank(frames.participants(catalogue), "zh")
     for ch in (tiles, people):
-        assert annotations(ch.figure)[-1].startswith("来源: 中华人民共和国工业和信息化部 (2020)")
+        assert annotations(ch.figure)[-1].startswith(
+            "来源: 中华人民共和国工业和信息化部（新浪科技转载） (2020)"
+        )
 
 
 @pytest.mark.parametrize(
@@ -120,3 +149,14 @@ def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
 )
 def test_bar_labels_of_one_chart_share_one_precision(values, lang, expected):
     assert charts.bar_labels(values, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "origin not traced"), ("zh", "出处未能追溯")])
+def test_the_8_5_percent_is_the_secretary_generals_never_e_conomy_seas(obs, lang, said):
+    """Only 1.3 % and 2.8 % are traced to e-Conomy SEA; 8.5 % is what the speaker said."""
+    ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), lang)
+    label = [x for tr in ch.figure.data for x in (tr.text or ()) if x.startswith("8.5%")]
+    assert label and said in label[0]
+    assert said in ch.alt and said in ch.figure.layout.title.text
+    row = ch.table[ch.table["year"] == 2025].iloc[0]  # the Table tab and every download
+    assert row["value"] == 8.5 and row["status"] == "as_quoted" and said in row[f"note_{lang}"]

@@ -23,7 +23,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_validate_passes_on_shipped_data_with_a_summary():
     code, out, _ = run("validate", str(DATA))
     assert code == 0
-    assert "files valid: 11 countries, 4 groups" in out
+    assert "files valid: 12 countries, 5 groups" in out
     assert "15 participants" in out
 
 
@@ -53,4 +53,7 @@ def test_table_json_is_records(data_copy: Path):
     assert code == 0
     records = json.loads(out)
     assert all(r["url"] is None or r["url"].startswith("http") for r in records)
-    assert any(r["publisher_zh"] == "中华人民共和国工业和信息化部" for r in records)
+    assert any(r["publisher_zh"].startswith("中华人民共和国工业和信息化部") for r in records)
+    # what a repost copies and how the licence reads are in the table too
+    assert any(r["mirror_of_en"] == "Jakarta Globe" for r in records)
+    assert {r["licence_form"] for r in records} <= {"cc-by-4.0", "stated", "not-stated", "not-recorded"}

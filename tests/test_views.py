@@ -132,7 +132,7 @@ def test_country_figures_table_speaks_the_readers_language(model):
 def test_sources_table_shows_a_dash_not_none_where_a_source_gives_nothing(model):
     table = views.sources_table(model, "en").to_pandas()
     link = t("col_link", "en")
-    text = table.drop(columns=[link, t("col_figures", "en")])
+    text = table.drop(columns=[link, t("col_records", "en")])
     assert text.notna().all().all() and not text.isin(["None", "nan"]).any().any()
     assert (text == "—").any().any(), "some source has no publication date"
     assert table[link].isna().any() or table[link].str.startswith("http").all()
@@ -141,10 +141,35 @@ def test_sources_table_shows_a_dash_not_none_where_a_source_gives_nothing(model)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_event_card_says_who_took_part(model, lang):
     """The Overview's card counts the countries represented (the ASEAN Secretariat is not one),
-    the officials named and Miao Wei's proposals, from the curated participants and statements."""
+    the officials who took part, the congratulatory letters apart (2: Li Keqiang, Nguyen Xuan
+    Phuc, read out by others) and Miao Wei's proposals, from the curated participants and statements."""
     card = views.overview(model, lang).event_card
-    countries = model.participants["represents"].loc[lambda r: r != "ASEAN10"].nunique()
+    came = model.participants[model.participants["took_part"]]
+    countries = came["represents"].loc[lambda r: r != "ASEAN10"].nunique()
     proposals = int((model.statements["kind"] == "proposal").sum())
     assert f"**{t('event_countries', lang)}**: {countries}" in card
-    assert f"**{t('event_officials', lang)}**: {len(model.participants)}" in card
+    assert f"**{t('event_officials', lang)}**: {len(came)}" in card and len(came) == 13
+    assert f"**{t('event_letters', lang)}**: 2" in card
     assert f"**{t('event_proposals', lang)}**: {proposals}" in card
+
+
+def test_sources_table_counts_every_record_and_names_what_a_repost_copies(model):
+    table = views.sources_table(model, "en").to_pandas().set_index(t("col_source_title", "en"))
+    records = table[t("col_records", "en")]
+    # the seed article carries participants, statements and the event, not only figures
+    seed = records["2020 年中国-东盟数字经济合作年开幕"]
+    assert seed > 15 + 11
+    assert table.loc[
+        "Indonesia's resilient digital economy up 11% to $44b in 2020: Google", t("col_mirror_of", "en")
+    ].startswith("Jakarta Globe")
+    accessed = table[t("col_accessed", "en")]
+    assert "not recorded" in set(accessed)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timor_leste_reads_as_not_a_member_in_2020_not_as_absent(model, lang):
+    participants = views.participants(model, lang, ("TLS",))
+    assert "2025-10-26" in participants.not_members.replace("\\", "")
+    assert views.participants(model, lang, ("VNM",)).not_members == ""
+    profile = views.country_profile(model, lang, "TLS").represented_by.replace("\\", "")
+    assert "2025-10-26" in profile and t("not_represented", lang) not in profile

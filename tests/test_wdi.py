@@ -42,7 +42,7 @@ def write_inputs(tmp_path: Path, rows: str) -> tuple[Path, Path]:
 def test_committed_wdi_yaml_is_exactly_what_the_importer_makes(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    wdi.import_wdi(RAW / "wdi_asean_china_2000_2025.csv", RAW / "indicators.json", out, accessed="2026-11-27")
+    wdi.import_wdi(RAW / "wdi_asean_china_2000_2025.csv", RAW / "indicators.json", out, accessed="2026-12-01")
     assert (out / "wdi.yaml").read_bytes() == (DATA / "wdi.yaml").read_bytes()
 
 
@@ -58,18 +58,18 @@ def test_import_is_deterministic(tmp_path):
 
 def test_round_trip_through_the_loader_keeps_every_value(data_copy, tmp_path):
     wdi.import_wdi(
-        RAW / "wdi_asean_china_2000_2025.csv", RAW / "indicators.json", data_copy, accessed="2026-11-27"
+        RAW / "wdi_asean_china_2000_2025.csv", RAW / "indicators.json", data_copy, accessed="2026-12-01"
     )
     cat = load_catalogue(data_copy)
     obs = frames.observations(cat)
     loaded = obs[obs["source_id"] == "world-bank-wdi"]
     raw = pd.read_csv(RAW / "wdi_asean_china_2000_2025.csv")
-    assert len(loaded) == len(raw) == 3720
+    assert len(loaded) == len(raw) == 3934  # 3,720 rows + Timor-Leste's 214
     codes = {wdi.INDICATORS[c].id: c for c in wdi.INDICATORS}
     merged = loaded.assign(indicator_code=loaded["series_id"].map(codes)).merge(
         raw, left_on=["indicator_code", "entity", "year"], right_on=["indicator_code", "country_code", "year"]
     )
-    assert len(merged) == 3720
+    assert len(merged) == 3934
     assert (merged["value_x"] == merged["value_y"]).all()
     assert {s.origin.dataset_code for s in cat.series if s.origin} == set(wdi.INDICATORS)
 

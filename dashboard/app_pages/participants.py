@@ -9,6 +9,8 @@ s = ui.state()
 v = ui.view(views.participants, s.lang, tuple(s.selected))
 
 st.header(t("page_participants", s.lang))
+if v.not_members:
+    st.info(v.not_members)
 ui.show_chart(v.tiles, s)
 ui.show_chart(v.by_rank, s)
 
