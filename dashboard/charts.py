@@ -104,7 +104,10 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
         for publisher, date in dict.fromkeys(zip(table[column], table["source_date"], strict=True))
         if isinstance(publisher, str)  # a row with nothing behind it (a tile with no official) cites none
     )
-    licences = sorted({x for x in table["source_licence"] if isinstance(x, str)})
+    licence_column = (
+        "source_licence_zh" if lang == "zh" and "source_licence_zh" in table else "source_licence"
+    )
+    licences = sorted({x for x in table[licence_column] if isinstance(x, str)})
     text = f"{t('source', lang)}: " + "; ".join(parts)
     if licences:
         text += f" · {t('licence', lang)}: " + "; ".join(licences)

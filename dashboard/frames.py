@@ -118,6 +118,7 @@ def sources(cat: Catalogue) -> pd.DataFrame:
                 "language": s.language,
                 "licence_form": s.licence.form,
                 "licence": s.licence.name,
+                "licence_zh": s.licence.label("zh"),
                 "citation": s.citation,
                 "observations": used.get(s.id, {}).get("observations", 0),
                 "records": sum(used.get(s.id, {}).values()),
@@ -136,6 +137,7 @@ def _source_columns(cat: Catalogue, source_id: str) -> dict[str, str | None]:
         "source_url": source.url,
         "source_date": source.date_published,
         "source_licence": source.licence.name,
+        "source_licence_zh": source.licence.label("zh"),
     }
 
 
@@ -255,6 +257,7 @@ def observations(cat: Catalogue) -> pd.DataFrame:
                     "source_url": source.url,
                     "source_date": source.date_published,
                     "source_licence": source.licence.name,
+                    "source_licence_zh": source.licence.label("zh"),
                     "status": o.status,
                     "quote": o.quote,
                     "note_en": o.note.en if o.note else None,

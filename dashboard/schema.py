@@ -169,9 +169,10 @@ class CountriesFile(Strict):
 
 LicenceForm = Literal["cc-by-4.0", "stated", "not-stated", "not-recorded"]
 LICENCE_LABELS = {
-    "cc-by-4.0": "CC BY 4.0",
-    "not-stated": "Terms not stated on the page",
-    "not-recorded": "Terms not recorded",
+    "cc-by-4.0": {"en": "CC BY 4.0", "zh": "CC BY 4.0"},
+    "not-stated": {"en": "Terms not stated on the page", "zh": "页面未说明使用条款"},
+    "not-recorded": {"en": "Terms not recorded", "zh": "使用条款未记录"},
+    "stated": {"en": "Stated on the page: “{statement}”", "zh": "页面声明：“{statement}”"},
 }
 
 
@@ -188,12 +189,13 @@ class Licence(Strict):
             raise ValueError("give `statement` (the page's own words) exactly when form is 'stated'")
         return self
 
+    def label(self, lang: str) -> str:
+        """A one-line label for footers and tables, in the reader's language."""
+        return LICENCE_LABELS[self.form][lang].format(statement=self.statement)
+
     @property
     def name(self) -> str:
-        """A one-line label for footers and tables."""
-        if self.form == "stated":
-            return f"Stated on the page: “{self.statement}”"
-        return LICENCE_LABELS[self.form]
+        return self.label("en")
 
 
 class Original(Strict):

@@ -355,6 +355,7 @@ def sources_table(m: Model, lang: str) -> pa.Table:
         title=src["title"].fillna(t("title_not_recorded", lang)),
         mirror_of=mirror,
         date_accessed=src["date_accessed"].fillna(t("not_recorded", lang)),
+        licence=src["licence_zh" if lang == "zh" else "licence"],
     )[list(SOURCE_COLUMNS)]
     text = [c for c in table.columns if c not in ("records", "url")]  # a link stays empty
     table[text] = table[text].astype(object).where(table[text].notna(), "—")  # not "None" on the page

@@ -160,3 +160,11 @@ def test_the_8_5_percent_is_the_secretary_generals_never_e_conomy_seas(obs, lang
     assert said in ch.alt and said in ch.figure.layout.title.text
     row = ch.table[ch.table["year"] == 2025].iloc[0]  # the Table tab and every download
     assert row["value"] == 8.5 and row["status"] == "as_quoted" and said in row[f"note_{lang}"]
+
+
+def test_licence_lines_are_in_the_readers_language(catalogue):
+    rep = frames.representation(catalogue)
+    zh = annotations(charts.representation_tiles(rep, "zh", []).figure)[-1]
+    en = annotations(charts.representation_tiles(rep, "en", []).figure)[-1]
+    assert "许可: 使用条款未记录" in zh and "Terms" not in zh
+    assert "Licence: Terms not recorded" in en
