@@ -47,7 +47,7 @@ def wait_healthy(base: str, proc: subprocess.Popen | None = None, timeout: float
 
 def start_server(
     env_extra: dict[str, str] | None = None,
-    script: str = "dashboard/server.py",
+    script: str = "dashboard/web/server.py",
     port: int | None = None,
     script_args: list[str] | None = None,
 ) -> tuple[subprocess.Popen, str]:

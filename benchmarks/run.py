@@ -24,9 +24,9 @@ from pathlib import Path
 import yaml
 
 from benchmarks.common import CHROMIUM, LAUNCH_ARGS, REPO, free_port, start_server, stop_server, wait_healthy
-from dashboard.pages import PAGE_FILES
+from dashboard.web.pages import PAGE_FILES
 
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "web" / "app.py"
 TARGETS = {"rerun": 1.5, "browser": 1.5, "cold": 1.3, "export": 1.5, "scale": 2.0, "concurrency": None}
 PAGES = PAGE_FILES
 SELECTIONS = [["VNM"], ["THA", "IDN"], ["CHN"], [], ["MYS", "SGP", "PHL"]]
@@ -126,11 +126,11 @@ def _rerun(at, selection: list[str]) -> float:
 def bench_rerun(reps: int) -> list[dict]:
     """Page and floor reruns alternate, so both see the same moments of a shared machine.
 
-    The app runs as `dashboard/server.py` serves it (the README's command): with the export
+    The app runs as `dashboard/web/server.py` serves it (the README's command): with the export
     routes on, so downloads are links, as readers get them."""
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import routes
+    from dashboard.web import routes
 
     routes.enable()
     rows = []
@@ -180,8 +180,9 @@ def bench_rerun(reps: int) -> list[dict]:
 def bench_export(reps: int) -> list[dict]:
     import plotly.graph_objects as go
 
-    from dashboard import charts, exports, frames
-    from dashboard.loading import load_catalogue
+    from dashboard.data import frames
+    from dashboard.data.loading import load_catalogue
+    from dashboard.present import charts, exports
 
     cat = load_catalogue(REPO / "data")
     obs = frames.observations(cat)
@@ -248,8 +249,8 @@ def synthetic_series_file(path: Path, n: int) -> None:
 
 
 def bench_scale(sizes: list[int]) -> list[dict]:
-    from dashboard import frames
-    from dashboard.loading import load_catalogue
+    from dashboard.data import frames
+    from dashboard.data.loading import load_catalogue
 
     rows = []
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -354,7 +355,7 @@ def bench_cold(reps: int) -> list[dict]:
     the code changed, which reads and checks the YAML (no target: it happens once per change)."""
     from playwright.sync_api import sync_playwright
 
-    from dashboard import snapshot
+    from dashboard.data import snapshot
 
     tmp = Path(tempfile.mkdtemp(prefix="floor-"))
     floor = tmp / "floor_one_chart.py"
@@ -371,10 +372,10 @@ def bench_cold(reps: int) -> list[dict]:
     restart, first, base = [], [], []
     with sync_playwright() as pw:
         for i in range(reps):
-            restart.append(_cold_start("dashboard/server.py", "/", pw, env=primed))
+            restart.append(_cold_start("dashboard/web/server.py", "/", pw, env=primed))
             base.append(_cold_start(str(floor), "/", pw))
             empty = {snapshot.CACHE_DIR_ENV: str(tmp / f"empty-{i}")}
-            first.append(_cold_start("dashboard/server.py", "/", pw, env=empty))
+            first.append(_cold_start("dashboard/web/server.py", "/", pw, env=empty))
     shutil.rmtree(tmp, ignore_errors=True)
     d, f, n = median_ms(restart), median_ms(base), median_ms(first)
     return [

@@ -11,8 +11,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard import frames
-from dashboard.loading import Catalogue, DataError, load_catalogue
+from dashboard.data import frames
+from dashboard.data.loading import load_catalogue
+from dashboard.data.problems import DataError
+from dashboard.data.schema import Catalogue
 
 
 def _load(data_dir: str | None) -> Catalogue | None:
@@ -45,7 +47,7 @@ def _table(args: argparse.Namespace) -> int:
 
 
 def _import_wdi(args: argparse.Namespace) -> int:
-    from dashboard import wdi
+    from dashboard.data import wdi
 
     try:
         target = wdi.import_wdi(Path(args.csv), Path(args.meta), Path(args.out), accessed=args.accessed)

@@ -8,7 +8,7 @@ command -v nginx >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q ngi
 export STREAMLIT_SERVER_COOKIE_SECRET="${STREAMLIT_SERVER_COOKIE_SECRET:-$(python3 -c 'import secrets; print(secrets.token_hex(32))')}"
 pids=()
 for port in 8601 8602; do
-  .venv/bin/streamlit run dashboard/server.py --server.port "$port" --server.address 127.0.0.1 &
+  .venv/bin/streamlit run dashboard/web/server.py --server.port "$port" --server.address 127.0.0.1 &
   pids+=($!)
 done
 trap 'kill "${pids[@]}" 2>/dev/null; nginx -c "$PWD/deploy/nginx.conf" -s stop 2>/dev/null || true' EXIT

@@ -43,8 +43,9 @@ def _api():
         from dashboard.web import cache, routes
         from dashboard.web.pages import PAGES
     except ImportError:
-        from dashboard import cache, exports, routes
-        from dashboard.pages import PAGES
+        from dashboard.present import exports
+        from dashboard.web import cache, routes
+        from dashboard.web.pages import PAGES
     return cache, exports, routes, PAGES
 
 

@@ -29,7 +29,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def catalogue():
-    from dashboard.loading import load_catalogue
+    from dashboard.data.loading import load_catalogue
 
     return load_catalogue(DATA)
 

@@ -10,12 +10,12 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import cache
-from dashboard.i18n import t
-from dashboard.pages import PAGE_FILES
-from dashboard.pages import PAGES as ALL_PAGES
+from dashboard.present.i18n import t
+from dashboard.web import cache
+from dashboard.web.pages import PAGE_FILES
+from dashboard.web.pages import PAGES as ALL_PAGES
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "web" / "app.py")
 # Page file -> (title key, how many charts it shows by default).
 PAGES = {
     "overview.py": ("page_overview", 1),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import charts, frames
+from dashboard.data import frames
+from dashboard.present import charts
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.__main__ import main
-from dashboard.i18n import t
+from dashboard.present.i18n import t
 from tests.corpus import CASES, Case
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "web" / "app.py")
 
 
 def test_the_corpus_is_large_enough():

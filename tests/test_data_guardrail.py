@@ -7,7 +7,8 @@ import re
 import pytest
 import yaml
 
-from dashboard.loading import DataError, data_files, load_catalogue
+from dashboard.data.loading import data_files, load_catalogue
+from dashboard.data.problems import DataError
 from tests.conftest import DATA
 
 CODE_KEYS = ("code", "entity", "represents", "asean_chair")

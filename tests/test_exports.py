@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts, exports, frames
+from dashboard.data import frames
+from dashboard.present import charts, exports
 from tests.conftest import DATA
 
 needs_browser = pytest.mark.skipif(

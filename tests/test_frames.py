@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import frames
+from dashboard.data import frames
 
 
 def test_observation_rows_all_carry_their_source(catalogue):

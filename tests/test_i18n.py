@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.i18n import LANGS, STRINGS, t
+from dashboard.present.i18n import LANGS, STRINGS, t
 
 SRC = Path(__file__).resolve().parent.parent / "dashboard"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.loading import DataError, load_catalogue
+from dashboard.data.loading import load_catalogue
+from dashboard.data.problems import DataError
 from tests.corpus import replace
 
 

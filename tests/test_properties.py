@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import t
-from dashboard.loading import DataError, load_catalogue
-from dashboard.pages import PAGE_FILES
+from dashboard.data.loading import load_catalogue
+from dashboard.data.problems import DataError
+from dashboard.present.i18n import t
+from dashboard.web.pages import PAGE_FILES
 from tests.conftest import DATA
 
 SMALL_FILES = ["countries.yaml", "event.yaml", "participants.yaml", "statements.yaml", "figures.yaml"]
@@ -125,7 +126,7 @@ def test_random_bytes_load_or_fail_cleanly(name, content):
     _check(name, content)
 
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "web" / "app.py")
 PAGES = PAGE_FILES
 hostile = st.one_of(
     st.sampled_from(

@@ -10,9 +10,9 @@ import pytest
 from starlette.requests import Request
 from streamlit.testing.v1 import AppTest
 
-from dashboard import routes
-from dashboard.model import build_model
-from dashboard.pages import PAGES, PAGES_BY_SLUG
+from dashboard.data.model import build_model
+from dashboard.web import routes
+from dashboard.web.pages import PAGES, PAGES_BY_SLUG
 from tests.conftest import DATA
 from tests.test_app import APP
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import snapshot
-from dashboard.loading import DataError, load_catalogue
-from dashboard.model import build_model
+from dashboard.data import snapshot
+from dashboard.data.loading import load_catalogue
+from dashboard.data.model import build_model
+from dashboard.data.problems import DataError
 
 
 @pytest.fixture
@@ -99,3 +100,12 @@ def test_only_the_newest_snapshots_are_kept(data_copy, cache_dir, monkeypatch):
         snapshot.load_checked_catalogue(data_copy)
     assert len(_snapshots(cache_dir)) == 2
     assert snapshot.load(data_copy) is not None, "the current version's snapshot is kept"
+
+
+def test_the_code_version_covers_every_subpackage():
+    """An edit anywhere in the package (a page, a chart, a locale catalogue) must miss the snapshot."""
+    from dashboard.data import snapshot as snap
+
+    files = {p.relative_to(snap.PACKAGE_DIR).as_posix() for p in snap.source_files()}
+    for expected in ("data/schema.py", "present/charts.py", "web/app_pages/overview.py", "__main__.py"):
+        assert expected in files

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import cache
-from dashboard.cache import Memo
-from dashboard.loading import fingerprint
+from dashboard.data.loading import fingerprint
+from dashboard.web import cache
+from dashboard.web.cache import Memo
 
 
 def test_memo_builds_once_per_key_and_forgets_the_least_recently_used():
@@ -62,8 +62,9 @@ def test_memo_a_failed_build_is_retried_by_the_next_caller():
 
 
 def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatch):
-    from dashboard import ui, views
-    from dashboard.i18n import LANGS
+    from dashboard.present import views
+    from dashboard.present.i18n import LANGS
+    from dashboard.web import ui
 
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     ui.warm_up()
@@ -74,8 +75,8 @@ def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatc
 
 
 def test_warm_up_on_broken_data_leaves_the_report_to_the_page(data_copy, monkeypatch):
-    from dashboard import ui
-    from dashboard.loading import DataError
+    from dashboard.data.problems import DataError
+    from dashboard.web import ui
 
     (data_copy / "countries.yaml").write_text("countries: [", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
@@ -86,22 +87,3 @@ def test_warm_up_on_broken_data_leaves_the_report_to_the_page(data_copy, monkeyp
 
 def _never_built():
     raise AssertionError("expected the warm-up to have built this already")
-
-
-def test_only_the_app_layer_imports_streamlit():
-    """Data, schema, frames, views, charts and exports stay pure: tests and the CLI use them bare."""
-    import ast
-    from pathlib import Path
-
-    package = Path(__file__).resolve().parent.parent / "dashboard"
-    app_layer = {"app.py", "ui.py", "server.py"}
-    offenders = []
-    for path in package.glob("*.py"):
-        if path.name in app_layer:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-            if isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "streamlit"]
-    assert offenders == []

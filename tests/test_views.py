@@ -8,11 +8,11 @@ import math
 import plotly.io as pio
 import pytest
 
-from dashboard import views
-from dashboard.charts import Chart
-from dashboard.i18n import t
-from dashboard.links import escape_markdown
-from dashboard.model import build_model
+from dashboard.data.model import build_model
+from dashboard.present import views
+from dashboard.present.charts import Chart
+from dashboard.present.i18n import t
+from dashboard.present.text import escape_markdown
 from tests.conftest import DATA
 
 

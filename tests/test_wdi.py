@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import derived, frames, wdi
 from dashboard.__main__ import main
-from dashboard.loading import load_catalogue
+from dashboard.data import derived, frames, wdi
+from dashboard.data.loading import load_catalogue
 from tests.conftest import DATA, REPO
 
 RAW = REPO / "raw" / "wdi"

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import t
-from dashboard.pages import PAGES as ALL_PAGES
+from dashboard.present.i18n import t
+from dashboard.web.pages import PAGES as ALL_PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ DRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
 
 def expected_figures(path: str, **query) -> list[dict]:
     """The figures the app's own script produces for this view (AppTest), to compare with the screen."""
-    at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(REPO / "dashboard" / "web" / "app.py"), default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
     if PAGES[path][0] != "overview.py":

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import pydantic
 
-from dashboard.loading import Catalogue, data_files, fingerprint, load_catalogue
+from dashboard.data.loading import data_files, fingerprint, load_catalogue
+from dashboard.data.schema import Catalogue
 
 CACHE_DIR_ENV = "DASHBOARD_CACHE_DIR"
 OFF = "off"
@@ -43,12 +44,23 @@ def _adapter() -> pydantic.TypeAdapter:
     return pydantic.TypeAdapter(Catalogue)
 
 
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def source_files() -> list[Path]:
+    """Every source file of the dashboard package, subpackages and locale catalogues included."""
+    return sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
+
+
 @functools.cache
 def code_version() -> str:
-    """This package's source and the versions that shape validation: a change to any misses."""
+    """The dashboard's whole source and the versions that shape validation: a change to any
+    misses. Every module of every subpackage (`rglob`): an edit inside `data/` or anywhere else
+    must not reuse a snapshot made by other code."""
     h = hashlib.sha256(f"{sys.version}\0{pydantic.VERSION}\n".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\n")
+    package = PACKAGE_DIR
+    for path in source_files():
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\n")
     return h.hexdigest()
 
 

@@ -32,11 +32,3 @@ def shown(value: str) -> str:
 def display(value: str) -> str:
     """A value made safe to quote in a Markdown notice: `shown`, inside a code span."""
     return f"`{shown(value).replace('`', chr(39))}`"
-
-
-_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"
-
-
-def escape_markdown(text: str) -> str:
-    """Data text shown through st.markdown renders as the literal text, never as links or markup."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

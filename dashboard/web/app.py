@@ -11,9 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.loading import DataError
+from dashboard.data.problems import DataError
+from dashboard.present.i18n import DEFAULT_LANG, t
+from dashboard.web import ui
 
 APP_PAGES = Path(__file__).parent / "app_pages"
 

@@ -16,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import theme
-from dashboard.i18n import t
+from dashboard.present import theme
+from dashboard.present.i18n import t
 
 RANKS = ["head_of_government", "secretary_general", "minister", "deputy_minister", "senior_official"]
 

@@ -20,12 +20,15 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from dashboard import cache, exports, frames, links, routes, views
-from dashboard.charts import Chart
-from dashboard.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
-from dashboard.loading import DATA_DIR_ENV, DataError
-from dashboard.model import Model
-from dashboard.pages import PAGES, PAGES_BY_SLUG
+from dashboard.data import frames
+from dashboard.data.loading import DATA_DIR_ENV
+from dashboard.data.model import Model
+from dashboard.data.problems import DataError
+from dashboard.present import exports, views
+from dashboard.present.charts import Chart
+from dashboard.present.i18n import DEFAULT_LANG, LANG_LABELS, LANGS, column_label, t
+from dashboard.web import cache, links, routes
+from dashboard.web.pages import PAGES, PAGES_BY_SLUG
 
 PLOTLY_CONFIG = {
     "displaylogo": False,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.loading import Catalogue
+from dashboard.data.schema import Catalogue
 
 ASEAN = "ASEAN10"
 WEIGHTS = {"population_weighted_mean": "population_total", "gdp_weighted_mean": "gdp_current_usd"}

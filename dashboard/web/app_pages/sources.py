@@ -4,8 +4,9 @@ The data bundle that carries these sources with every figure is the sidebar's li
 
 import streamlit as st
 
-from dashboard import ui, views
-from dashboard.i18n import t
+from dashboard.present import views
+from dashboard.present.i18n import t
+from dashboard.web import ui
 
 s = ui.state()
 # Heading and intro: one element (each element costs every rerun).

@@ -12,14 +12,16 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from dashboard import schema
+from dashboard.data import schema
+from dashboard.data.checks import cross_check
+from dashboard.data.problems import DataError, LineIndex, Path_, Problem, format_path
+from dashboard.data.schema import Catalogue
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,7 +29,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FILE_BYTES_ENV = "DASHBOARD_MAX_FILE_BYTES"
 MAX_DEPTH = 64
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 #: Files every data directory must have, and the model each is read with. Any other `*.yaml` file
 #: is a series file (figures.yaml, wdi.yaml, ...).
@@ -39,74 +41,6 @@ REQUIRED_FILES: dict[str, type[BaseModel]] = {
     "participants.yaml": schema.ParticipantsFile,
     "statements.yaml": schema.StatementsFile,
 }
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in one place, phrased for the curator who must fix it."""
-
-    file: str
-    line: int
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return _printable(text)
-
-
-def _printable(text: str) -> str:
-    """One line per problem, whatever the data holds: control characters are shown escaped."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-
-
-class DataError(Exception):
-    """Raised with every problem found; `str()` is the full report, one problem a line."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        files = {p.file for p in self.problems}
-        noun = "error" if len(self.problems) == 1 else "errors"
-        fnoun = "file" if len(files) == 1 else "files"
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{len(self.problems)} {noun} in {len(files)} {fnoun}")
-        return "\n".join(lines)
-
-
-@dataclass
-class Catalogue:
-    """Everything in the data directory, validated. Frames are built from this (frames.py)."""
-
-    countries: list[schema.Country]
-    groups: list[schema.Group]
-    references: list[schema.Reference]
-    sources: list[schema.Source]
-    definitions: list[schema.Definition]
-    event: schema.Event
-    theme_years: list[schema.ThemeYear]
-    participants: list[schema.Participant]
-    attending_bodies: list[schema.AttendingBody]
-    fields: list[schema.CooperationField]
-    statements: list[schema.Statement]
-    series: list[schema.Series]
-    fingerprint: str = ""
-    files: list[str] = field(default_factory=list)
-
-    @property
-    def observation_count(self) -> int:
-        return sum(len(s.observations) for s in self.series)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.files)} files valid: {len(self.countries)} countries, {len(self.groups)} groups, "
-            f"{len(self.sources)} sources, {len(self.participants)} participants, "
-            f"{len(self.statements)} statements, {len(self.series)} series, "
-            f"{self.observation_count} observations"
-        )
 
 
 # --- paths --------------------------------------------------------------------------------------
@@ -146,28 +80,15 @@ def fingerprint(data_dir: Path) -> str:
 
 # --- YAML with line numbers ---------------------------------------------------------------------
 
-Path_ = tuple[str | int, ...]
 
-
-def format_path(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-class _Reader:
+class _Reader(LineIndex):
     """Reads one file: checks, parses, maps each dotted path to its line."""
 
     def __init__(self, data_dir: Path, file: Path, max_bytes: int):
+        super().__init__(display_name(data_dir, file))
         self.data_dir = data_dir
         self.file = file
-        self.name = display_name(data_dir, file)
         self.max_bytes = max_bytes
-        self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
 
     def problem(self, line: int, path: Iterable[str | int], message: str) -> None:
@@ -277,14 +198,6 @@ class _Reader:
                 if not self._walk(item, (*path, i), seen, depth + 1):
                     return False
         return ok
-
-    def line_of(self, path: Path_) -> int:
-        """The line of `path`, or of its nearest ancestor that has one (a missing key's parent)."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
 
 
 # --- pydantic errors → problems -----------------------------------------------------------------
@@ -419,7 +332,6 @@ def load_catalogue(
         fingerprint=fingerprint(root),
         files=[f.name for f in files],
     )
-    from dashboard.checks import cross_check  # local import: checks needs Problem from here
 
     problems = cross_check(cat, readers, series_files)
     if problems:

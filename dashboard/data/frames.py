@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.loading import Catalogue
+from dashboard.data.schema import Catalogue
 
 RANK_ORDER = {
     "head_of_government": 0,
@@ -357,68 +357,3 @@ def filter_countries(frame: pd.DataFrame, selected: list[str], column: str = "en
 
 def series_rows(obs: pd.DataFrame, series_id: str) -> pd.DataFrame:
     return obs[obs["series_id"] == series_id]
-
-
-def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The officials as a reader's table: localised headers, roles and ranks in words."""
-    from dashboard.i18n import t
-
-    def roles(value: str) -> str:
-        sep = ", " if lang == "en" else "、"
-        return sep.join(t(f"role_{r}", lang) for r in value.split("; "))
-
-    other = "zh" if lang == "en" else "en"
-    out = pd.DataFrame(
-        {
-            t("col_name_zh", lang): people["name_zh"],
-            t("col_name_en", lang): people["name_en"],
-            t("col_name_status", lang): people["name_en_status"].map(
-                lambda v: t("name_inferred", lang) if v == "inferred" else "✓"
-            ),
-            t("col_country", lang): people[f"represents_{lang}"],
-            t("col_title", lang): [
-                title if not isinstance(other, str) else f"{title} ({t('other_readings', lang)}: {other})"
-                for title, other in zip(people[f"title_{lang}"], people[f"title_other_{lang}"], strict=True)
-            ],
-            t("col_organisation", lang): people[f"organisation_{lang}"]
-            + " / "
-            + people[f"organisation_{other}"]
-            + people["organisation_zh_by"].map(
-                lambda by: f" ({t('zh_by_us', lang)})" if by == "ours" else ""
-            ),
-            t("col_rank_level", lang): people["rank"].map(lambda r: t(f"rank_{r}", lang)),
-            t("col_role", lang): people["roles"].map(roles),
-            t("col_took_part", lang): people["took_part"].map(lambda v: "✓" if v else t("letter_only", lang)),
-            t("col_note", lang): people[f"note_{lang}"].fillna(""),
-            t("source", lang): people["sources"],
-        }
-    )
-    return out.reset_index(drop=True)
-
-
-def sparkline_table(obs: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
-    """One row per World Bank series for one country: latest value and year, trend, rank among the
-    countries with a value that year."""
-    from dashboard.i18n import t
-
-    wdi = obs[(obs["source_id"] == "world-bank-wdi") & ~obs["is_group"]]
-    rows = []
-    for series_id, grp in wdi.groupby("series_id", sort=False):
-        mine = grp[grp["entity"] == code].sort_values("year")
-        if mine.empty:
-            continue
-        latest = mine.iloc[-1]
-        same_year = grp[grp["year"] == latest["year"]].sort_values("value", ascending=False)
-        rank = list(same_year["entity"]).index(code) + 1
-        rows.append(
-            {
-                t("col_indicator", lang): latest[f"series_title_{lang}"],
-                t("col_latest", lang): latest["value"],
-                t("col_latest_year", lang): int(latest["year"]),
-                t("col_rank", lang): f"{rank} / {len(same_year)}",
-                t("col_trend", lang): mine["value"].tolist(),
-                t("source", lang): latest["source_publisher"],
-                "series_id": series_id,
-            }
-        )
-    return pd.DataFrame(rows)

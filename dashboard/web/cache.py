@@ -14,9 +14,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from dashboard import snapshot
-from dashboard.loading import DataError, fingerprint, resolve_data_dir
-from dashboard.model import Model, build_model
+from dashboard.data import snapshot
+from dashboard.data.loading import fingerprint, resolve_data_dir
+from dashboard.data.model import Model, build_model
+from dashboard.data.problems import DataError
 
 
 class Memo:

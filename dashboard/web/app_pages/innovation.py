@@ -1,5 +1,5 @@
 """Innovation & economy: R&D, researchers, articles, patents, high-tech exports, GDP and population."""
 
-from dashboard import ui
+from dashboard.web import ui
 
 ui.indicator_page("innovation")

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import ui, views
-from dashboard.i18n import t
+from dashboard.present import views
+from dashboard.present.i18n import t
+from dashboard.web import ui
 
 s = ui.state()
 v = ui.view(views.agenda, s.lang)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import charts, derived, frames
-from dashboard.charts import Chart
-from dashboard.i18n import column_label, pick, t
-from dashboard.links import escape_markdown as esc
-from dashboard.model import Model
+from dashboard.data import derived, frames
+from dashboard.data.model import Model
+from dashboard.present import charts, tables
+from dashboard.present.charts import Chart
+from dashboard.present.i18n import column_label, pick, t
+from dashboard.present.text import escape_markdown as esc
 
 Selection = tuple[str, ...]  # ISO codes in catalogue order; empty = all countries
 
@@ -194,7 +195,7 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
         not_members=esc(not_members) if not_members else "",
         tiles=charts.representation_tiles(m.representation, lang, list(selected)),
         by_rank=charts.officials_by_rank(people, lang),
-        officials=display_table(frames.officials_table(people, lang)),
+        officials=display_table(tables.officials_table(people, lang)),
         bodies="\n".join(bodies),
     )
 
@@ -311,7 +312,7 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
             charts.observation_table(mine, lang).rename(columns=lambda c: column_label(c, lang))
         ),
         rankings=rankings,
-        sparklines=display_table(frames.sparkline_table(obs, code, lang)),
+        sparklines=display_table(tables.sparkline_table(obs, code, lang)),
     )
 
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from dashboard import schema
-
-if TYPE_CHECKING:
-    from dashboard.loading import Catalogue, Problem, _Reader
+from dashboard.data import schema
+from dashboard.data.problems import LineIndex, Problem, format_path
+from dashboard.data.schema import Catalogue
 
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(亿|万|billion|million|bn)?", re.IGNORECASE)
 _MULTIPLIERS = {"亿": 1e8, "万": 1e4, "billion": 1e9, "bn": 1e9, "million": 1e6}
@@ -41,14 +39,12 @@ def value_in_quote(value: float, scale: int, quote: str) -> bool:
 
 
 class _Checker:
-    def __init__(self, cat: Catalogue, readers: dict[str, _Reader]):
+    def __init__(self, cat: Catalogue, readers: dict[str, LineIndex]):
         self.cat = cat
         self.readers = readers
         self.problems: list[Problem] = []
 
     def add(self, file: str, path: tuple[str | int, ...], message: str) -> None:
-        from dashboard.loading import Problem, format_path
-
         reader = self.readers[file]
         self.problems.append(Problem(reader.name, reader.line_of(path), format_path(path), message))
 
@@ -62,7 +58,7 @@ class _Checker:
 
 
 def cross_check(
-    cat: Catalogue, readers: dict[str, _Reader], series_files: list[tuple[str, schema.SeriesFile]]
+    cat: Catalogue, readers: dict[str, LineIndex], series_files: list[tuple[str, schema.SeriesFile]]
 ) -> list[Problem]:
     c = _Checker(cat, readers)
     country_codes = {x.code for x in cat.countries}

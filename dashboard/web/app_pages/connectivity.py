@@ -1,5 +1,5 @@
 """Connectivity: World Bank subscription, server and electricity indicators for the filtered countries."""
 
-from dashboard import ui
+from dashboard.web import ui
 
 ui.indicator_page("connectivity")

@@ -30,13 +30,13 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from dashboard.i18n import DEFAULT_LANG, LANGS
-from dashboard.links import shown, unknown
-from dashboard.pages import PAGES_BY_SLUG, Page
+from dashboard.present.i18n import DEFAULT_LANG, LANGS
+from dashboard.web.links import shown, unknown
+from dashboard.web.pages import PAGES_BY_SLUG, Page
 
 if TYPE_CHECKING:
-    from dashboard.charts import Chart
-    from dashboard.model import Model
+    from dashboard.data.model import Model
+    from dashboard.present.charts import Chart
 
 BUNDLE = "data-bundle"
 _serving = False
@@ -103,7 +103,8 @@ def page_options(
     m: Model, page: Page, selected: tuple[str, ...], query: dict[str, list[str]]
 ) -> dict[str, tuple[list[str], str]]:
     """A page's own choices: key → (allowed values, default), as the page offers them."""
-    from dashboard import cache, views
+    from dashboard.present import views
+    from dashboard.web import cache
 
     if page.topics:
         ids = views.indicator_ids(m, page.topics)
@@ -118,7 +119,8 @@ def page_options(
 
 def page_charts(m: Model, view: View) -> list[Chart]:
     """Every chart the page draws for this view, from the same cached views the page uses."""
-    from dashboard import cache, views
+    from dashboard.present import views
+    from dashboard.web import cache
 
     lang, selected, choice = view.lang, view.selected, dict(view.choices)
     slug = view.page.slug
@@ -147,8 +149,9 @@ def page_charts(m: Model, view: View) -> list[Chart]:
 
 def export(request: Request) -> Response:
     """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason."""
-    from dashboard import cache, exports, views
-    from dashboard.loading import DataError
+    from dashboard.data.problems import DataError
+    from dashboard.present import exports, views
+    from dashboard.web import cache
 
     page = PAGES_BY_SLUG.get(request.path_params["page"])
     name, _, ext = request.path_params["name"].rpartition(".")
@@ -196,7 +199,7 @@ def export(request: Request) -> Response:
 
 
 def _attachment(data: bytes, file_name: str, ext: str) -> Response:
-    from dashboard import exports
+    from dashboard.present import exports
 
     return Response(
         data,

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import derived as derived_series
-from dashboard import frames
-from dashboard.loading import Catalogue, DataError, load_catalogue
-from dashboard.schema import Series
+from dashboard.data import derived as derived_series
+from dashboard.data import frames
+from dashboard.data.loading import load_catalogue
+from dashboard.data.problems import DataError
+from dashboard.data.schema import Catalogue, Series
 
 
 def _table(name: str) -> property:

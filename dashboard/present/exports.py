@@ -29,9 +29,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import theme
-from dashboard.charts import FOOTER_LINE_PX, add_footer
-from dashboard.i18n import t
+from dashboard.present import theme
+from dashboard.present.charts import FOOTER_LINE_PX, add_footer
+from dashboard.present.i18n import t
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 MIME = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -422,3 +423,38 @@ class Series(Strict):
 
 class SeriesFile(Strict):
     series: list[Series]
+
+
+# --- the whole data directory ---------------------------------------------------------------
+
+
+@dataclass
+class Catalogue:
+    """Everything in the data directory, validated. Frames are built from this (frames.py)."""
+
+    countries: list[Country]
+    groups: list[Group]
+    references: list[Reference]
+    sources: list[Source]
+    definitions: list[Definition]
+    event: Event
+    theme_years: list[ThemeYear]
+    participants: list[Participant]
+    attending_bodies: list[AttendingBody]
+    fields: list[CooperationField]
+    statements: list[Statement]
+    series: list[Series]
+    fingerprint: str = ""
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def observation_count(self) -> int:
+        return sum(len(s.observations) for s in self.series)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.files)} files valid: {len(self.countries)} countries, {len(self.groups)} groups, "
+            f"{len(self.sources)} sources, {len(self.participants)} participants, "
+            f"{len(self.statements)} statements, {len(self.series)} series, "
+            f"{self.observation_count} observations"
+        )

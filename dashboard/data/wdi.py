@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.schema import MAX_YEAR, MIN_YEAR
+from dashboard.data.schema import MAX_YEAR, MIN_YEAR
 
 SOURCE_ID = "world-bank-wdi"
 OUTPUT_NAME = "wdi.yaml"

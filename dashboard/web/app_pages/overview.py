@@ -3,8 +3,9 @@ share of GDP."""
 
 import streamlit as st
 
-from dashboard import ui, views
-from dashboard.i18n import t
+from dashboard.present import views
+from dashboard.present.i18n import t
+from dashboard.web import ui
 
 s = ui.state()
 v = ui.view(views.overview, s.lang)

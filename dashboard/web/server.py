@@ -19,7 +19,7 @@ import threading
 
 import streamlit as st
 
-from dashboard import routes
+from dashboard.web import routes
 
 
 def _warm_up() -> None:
@@ -35,7 +35,7 @@ def _warm_up() -> None:
     interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     try:
-        from dashboard import ui
+        from dashboard.web import ui
 
         ui.warm_up()
     except Exception:  # the first reader's run will load (and report) the data itself
