@@ -127,7 +127,7 @@ def test_filter_without_china_explains_the_china_only_figures():
 
 def test_table_view_shows_exactly_the_plotted_rows():
     at = open_app("digital-economy.py", country="VNM")
-    at.segmented_control(key="view-digital-economy").set_value("table").run()
+    at.segmented_control(key="tab-digital-economy").set_value("table").run()
     table = at.dataframe[0].value
     assert set(table["Code"]) == {"VNM"}
     assert sorted(table["Year"]) == [2019, 2020, 2025]
@@ -175,10 +175,10 @@ def test_overview_says_its_regional_chart_ignores_the_country_filter():
 
 def test_one_view_switch_per_page_turns_every_chart_into_its_table():
     at = open_app("connectivity.py")
-    switches = [w for w in at.get("button_group") if w.proto.id and "view-" in w.proto.id]
-    assert len(switches) == 1, "one view switch for the page's three charts"
+    switches = [w for w in at.get("button_group") if w.proto.id and "tab-" in w.proto.id]
+    assert len(switches) == 1, "one tab switch for the page's three charts"
     assert len(figures(at)) == 3
-    at.segmented_control(key="view-connectivity").set_value("table").run()
+    at.segmented_control(key="tab-connectivity").set_value("table").run()
     assert figures(at) == [] and len(at.dataframe) == 3
 
 
@@ -232,7 +232,7 @@ def test_year_slider_changes_the_ranking():
 def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):
     monkeypatch.setenv("DASHBOARD_CHROMIUM", "/nonexistent/chromium")
     at = open_app()
-    at.segmented_control(key="view-overview").set_value("download").run()
+    at.segmented_control(key="tab-overview").set_value("download").run()
     assert not at.exception
     png = at.button(key="dl-internet-economy-gmv-share-of-gdp-png")
     assert png.disabled and "apt-get install -y chromium" in png.help
@@ -243,7 +243,7 @@ def test_without_chromium_image_downloads_say_why_and_tables_still_download(monk
 
 def test_table_headers_follow_the_language():
     at = open_app("digital-economy.py", country="VNM", lang="zh")
-    at.segmented_control(key="view-digital-economy").set_value("table").run()
+    at.segmented_control(key="tab-digital-economy").set_value("table").run()
     columns = set(at.dataframe[0].value.columns)
     assert {"代码", "年份", "数值", "来源链接", "核实状态"} <= columns
 

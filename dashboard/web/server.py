@@ -35,9 +35,9 @@ def _warm_up() -> None:
     interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     try:
-        from dashboard.web import ui
+        from dashboard.web import state
 
-        ui.warm_up()
+        state.warm_up()
     except Exception:  # the first reader's run will load (and report) the data itself
         logging.getLogger("dashboard").exception("warm-up failed")
     finally:

@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.i18n import t
-from dashboard.web import ui
+from dashboard.web import exhibit, state
 
-s = ui.state()
-v = ui.view(views.agenda, s.lang)
+s = state.state()
+v = state.view(views.agenda, s.lang)
 
 
 def show_statements(kind: str, heading: str) -> None:
@@ -19,7 +19,7 @@ def show_statements(kind: str, heading: str) -> None:
 st.header(t("page_agenda", s.lang))
 show_statements("experience", t("experiences", s.lang))
 show_statements("proposal", t("proposals", s.lang))
-ui.show_chart(v.matrix, s)
-ui.show_chart(v.timeline, s)
+exhibit.show_chart(v.matrix, s)
+exhibit.show_chart(v.timeline, s)
 show_statements("statement", t("other_statements", s.lang))
 show_statements("plan", t("plans", s.lang))

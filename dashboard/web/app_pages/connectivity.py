@@ -1,5 +1,5 @@
 """Connectivity: World Bank subscription, server and electricity indicators for the filtered countries."""
 
-from dashboard.web import ui
+from dashboard.web.app_pages._indicator import indicator_page
 
-ui.indicator_page("connectivity")
+indicator_page("connectivity")

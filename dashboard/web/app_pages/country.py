@@ -4,19 +4,19 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.i18n import t
-from dashboard.web import ui
+from dashboard.web import exhibit, state
 
-s = ui.state()
-m = ui.model()
+s = state.state()
+m = state.model()
 lang = s.lang
 st.header(t("page_country", lang))
 names = {c.code: (c.name.zh if lang == "zh" else c.name.en) for c in m.cat.countries}
 options = s.selected or m.country_codes
 # Kept in the link (`?profile=VNM`), so a shared link or an exported chart names this country.
-code = ui.url_choice(
+code = state.url_choice(
     "profile", options, options[0], st.selectbox, t("choose_country", lang), format_func=names.get
 )
-v = ui.view(views.country_profile, lang, code)
+v = state.view(views.country_profile, lang, code)
 
 st.subheader(t("represented_by", lang), anchor=False)
 st.markdown(v.represented_by or t("not_represented", lang))
@@ -27,7 +27,7 @@ if v.figures.num_rows == 0:
 else:
     st.dataframe(v.figures, hide_index=True, width="stretch")
     for ranking in v.rankings:
-        ui.show_chart(ranking, s)
+        exhibit.show_chart(ranking, s)
 
 st.subheader(t("sparklines", lang), anchor=False)
 st.dataframe(

@@ -4,19 +4,19 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.i18n import t
-from dashboard.web import ui
+from dashboard.web import exhibit, state
 
-s = ui.state()
-v = ui.view(views.digital_economy, s.lang, tuple(s.selected))
+s = state.state()
+v = state.view(views.digital_economy, s.lang, tuple(s.selected))
 
 st.header(t("page_digital_economy", s.lang))
-ui.show_chart(v.gmv, s)
+exhibit.show_chart(v.gmv, s)
 st.caption(v.gmv_to_gdp_definition)
-ui.show_chart(v.gmv_to_gdp, s)
+exhibit.show_chart(v.gmv_to_gdp, s)
 
 st.divider()
 st.warning(v.national_definition, icon=":material/rule:")
-ui.show_chart(v.national, s)
+exhibit.show_chart(v.national, s)
 for note in v.national_notes:
     st.caption(note)
 
@@ -26,6 +26,6 @@ if not v.china_shown:
 else:
     left, right = st.columns(2)
     with left:
-        ui.show_chart(v.ct, s)
+        exhibit.show_chart(v.ct, s)
     with right:
-        ui.show_chart(v.people, s)
+        exhibit.show_chart(v.people, s)

@@ -1,5 +1,5 @@
 """Innovation & economy: R&D, researchers, articles, patents, high-tech exports, GDP and population."""
 
-from dashboard.web import ui
+from dashboard.web.app_pages._indicator import indicator_page
 
-ui.indicator_page("innovation")
+indicator_page("innovation")

@@ -5,14 +5,14 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.i18n import t
-from dashboard.web import ui
+from dashboard.web import exhibit, state
 
-s = ui.state()
-v = ui.view(views.overview, s.lang)
+s = state.state()
+v = state.view(views.overview, s.lang)
 
 # The landing page: the dashboard's own name is its heading, with its tagline (one element).
 st.markdown(f"# {t('app_title', s.lang)}\n\n:gray[{t('app_subtitle', s.lang)}]", anchors=False)
 st.container(border=True).markdown(v.event_card)
 # The chart is regional: with countries chosen, the same box says the filter does not change it.
 st.info(v.definition + (f"\n\n{t('regional_note', s.lang)}" if s.selected else ""))
-ui.show_chart(v.share, s)
+exhibit.show_chart(v.share, s)

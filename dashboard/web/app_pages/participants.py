@@ -4,16 +4,16 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.i18n import t
-from dashboard.web import ui
+from dashboard.web import exhibit, state
 
-s = ui.state()
-v = ui.view(views.participants, s.lang, tuple(s.selected))
+s = state.state()
+v = state.view(views.participants, s.lang, tuple(s.selected))
 
 st.header(t("page_participants", s.lang))
 if v.not_members:
     st.info(v.not_members)
-ui.show_chart(v.tiles, s)
-ui.show_chart(v.by_rank, s)
+exhibit.show_chart(v.tiles, s)
+exhibit.show_chart(v.by_rank, s)
 
 st.subheader(t("officials_table", s.lang))
 st.dataframe(v.officials, hide_index=True, width="stretch")

@@ -1,4 +1,4 @@
-"""The caches (`dashboard/cache.py`) and the app layer: one build per key, bounded, never stale."""
+"""The caches (`dashboard/web/cache.py`) and the warm-up that fills them: one build per key, bounded, never stale."""
 
 from __future__ import annotations
 
@@ -64,10 +64,10 @@ def test_memo_a_failed_build_is_retried_by_the_next_caller():
 def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatch):
     from dashboard.present import views
     from dashboard.present.i18n import LANGS
-    from dashboard.web import ui
+    from dashboard.web import state
 
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
-    ui.warm_up()
+    state.warm_up()
     model = cache.models.get((str(data_copy), fingerprint(data_copy)), _never_built)
     for lang in LANGS:
         page = cache.views.get(cache.view_key(views.overview, model, (lang,)), _never_built)
@@ -76,11 +76,11 @@ def test_warm_up_prepares_the_first_page_in_both_languages(data_copy, monkeypatc
 
 def test_warm_up_on_broken_data_leaves_the_report_to_the_page(data_copy, monkeypatch):
     from dashboard.data.problems import DataError
-    from dashboard.web import ui
+    from dashboard.web import state
 
     (data_copy / "countries.yaml").write_text("countries: [", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
-    ui.warm_up()  # does not raise: the first reader's page shows the validator's list
+    state.warm_up()  # does not raise: the first reader's page shows the validator's list
     cached = cache.models.get((str(data_copy), fingerprint(data_copy)), _never_built)
     assert isinstance(cached, DataError) and "countries.yaml" in cached.report()
 

@@ -1,0 +1,167 @@
+"""One exhibit: a chart as the page's tab switch (Chart, Table, Sources, Download) shows it, with
+its text description, its sources and its downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from dashboard.present import exports
+from dashboard.present.charts import Chart
+from dashboard.present.i18n import column_label, t
+from dashboard.web import routes
+from dashboard.web.state import State, view_query
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+TABS = ["chart", "table", "sources", "download"]
+
+
+def page_tab(lang: str) -> str:
+    """The page's one tab switch, Our-World-in-Data style: Chart, Table, Sources, Download.
+
+    Drawn above the page's first chart and applied to every chart on it: one widget per page,
+    not one per chart (each widget costs every rerun, ~0.13 ms). Each page remembers its own view.
+    The router clears `_page_tab` before each run."""
+    view = st.session_state.get("_page_tab")
+    if view is None:
+        view = st.segmented_control(
+            t("tab_label", lang),
+            options=TABS,
+            format_func=lambda v: t(f"tab_{v}", lang),
+            default="chart",
+            key=f"tab-{st.session_state.get('_page', 'overview')}",
+            label_visibility="collapsed",
+            required=True,
+        )
+        st.session_state["_page_tab"] = view
+    return view
+
+
+def show_chart(ch: Chart, st_state: State) -> None:
+    """A chart, or its table, sources or downloads, as the page's tab switch says.
+
+    Only that view is built, so an ordinary rerun pays for the figure and nothing else."""
+    lang = st_state.lang
+    if ch.is_empty:
+        st.info(ch.empty_message)
+        return
+    view = page_tab(lang)
+    if view == "table":
+        table = ch.table.rename(columns=lambda c: column_label(c, lang))
+        st.dataframe(table, hide_index=True, width="stretch")
+    elif view == "sources":
+        show_sources(ch, lang)
+    elif view == "download":
+        downloads(ch, st_state)
+    else:
+        st.plotly_chart(
+            ch.wire_figure,
+            theme=None,
+            config=PLOTLY_CONFIG,
+            key=f"fig-{ch.slug}",
+            width="stretch",
+            alt=ch.alt,
+        )
+    st.caption(f"{t('alt_prefix', lang)}: {ch.alt}")
+
+
+def show_sources(ch: Chart, lang: str) -> None:
+    """Every source the plotted rows rest on, with how many rows each carries and their status."""
+    table = ch.table
+    if "source_id" not in table:
+        st.write(t("no_row_sources", lang))
+        return
+    cols = [
+        c
+        for c in ("source_id", "source_publisher", "source_url", "source_date", "source_licence")
+        if c in table
+    ]
+    summary = (
+        table.groupby(cols, dropna=False)
+        .agg(rows=("source_id", "size"), status=("status", lambda v: ", ".join(sorted(set(v)))))
+        .reset_index()
+    )
+    st.dataframe(
+        summary,
+        hide_index=True,
+        width="stretch",
+        column_config={"source_url": st.column_config.LinkColumn(display_text="↗ link")},
+    )
+
+
+FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel"}
+
+
+def export_url(name: str) -> str:
+    """This view's export address for `name` (`<chart>.<ext>` or `data-bundle.zip`): the page's
+    permalink with `/export/<page>/<name>` as its path (see `dashboard/routes.py`)."""
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    page = st.session_state.get("_page", "overview")
+    return f"{parts.scheme}://{parts.netloc}/export/{page}/{name}{view_query()}"
+
+
+def downloads(ch: Chart, s: State) -> None:
+    """Every format of the chart, stamped with the filter, the years of the data and the permalink.
+
+    Served by `dashboard/server.py` (the README's command), each format is a link to the export
+    route: a plain HTTP download with a stable address. Served as `app.py` alone there are no
+    routes, and Streamlit's download buttons build the file on click instead."""
+    browser = exports.find_browser()
+    routed = routes.serving()
+    today = dt.date.today().isoformat()
+    with st.container(border=True):
+        for row in (exports.CHART_FORMATS[:3], exports.CHART_FORMATS[3:]):
+            for col, ext in zip(st.columns(3), row, strict=True):
+                label, key = FORMAT_LABELS[ext], f"dl-{ch.slug}-{ext}"
+                if ext in exports.IMAGE_FORMATS and browser is None:
+                    col.button(label, disabled=True, key=key, help=exports.INSTALL_HINT)
+                elif routed:
+                    col.link_button(label, export_url(f"{ch.slug}.{ext}"), icon=":material/download:")
+                else:
+                    col.download_button(
+                        label,
+                        data=_file(ch, ext, s, today),
+                        file_name=exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext),
+                        mime=exports.MIME[ext],
+                        on_click="ignore",
+                        key=key,
+                    )
+        if browser is None:
+            st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
+        if routed:
+            st.caption(t("export_links", s.lang))
+
+
+def _file(ch: Chart, ext: str, s: State, today: str) -> bytes | Callable[[], bytes]:
+    """Without the export routes: CSV and Excel are small, built once per cached chart and view and
+    handed over at once; images and HTML are built on click."""
+
+    def build() -> bytes:
+        return exports.chart_file(
+            ch, ext, lang=s.lang, selected=s.selected, permalink=s.permalink, today=today
+        )
+
+    if ext in ("csv", "xlsx"):
+        cache_of_chart = ch.__dict__.setdefault("_bytes", {})
+        key = (ext, s.permalink, today)
+        if key not in cache_of_chart:
+            cache_of_chart[key] = build()
+        return cache_of_chart[key]
+
+    def build_or_explain() -> bytes:
+        try:
+            return build()
+        except exports.ExportUnavailable as exc:
+            st.toast(str(exc))
+            return str(exc).encode()
+
+    return build_or_explain

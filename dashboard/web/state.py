@@ -1,0 +1,224 @@
+"""The reader's state on every run: the data, the language and the country filter, kept in the
+URL both ways and checked against known values; the notices for what a link asked that is unknown.
+
+Pages read `state()` and ask `view(views.X, language, filter)` for what to draw (built once per
+data version and choice, shared by all sessions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from dashboard.data import frames
+from dashboard.data.loading import DATA_DIR_ENV
+from dashboard.data.model import Model
+from dashboard.data.problems import DataError
+from dashboard.present import views
+from dashboard.present.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.web import cache, links
+
+
+@functools.cache
+def use_data_argument(argv: tuple[str, ...]) -> None:
+    """`streamlit run dashboard/app.py -- --data DIR` serves DIR (same as DASHBOARD_DATA_DIR=DIR).
+
+    The arguments are fixed for the life of the process: parsed on the first run only."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    data = parser.parse_known_args(argv)[0].data
+    if data:
+        os.environ[DATA_DIR_ENV] = str(Path(data).resolve())
+
+
+def model(*, fresh: bool = False) -> Model | DataError:
+    """The data for this run, loaded once per data directory and version (the files' fingerprint:
+    editing a file makes the next rerun load it afresh). The router asks with `fresh=True` once
+    per run (one stat of each data file); pages then reuse that answer."""
+    if not fresh and "_model" in st.session_state:
+        return st.session_state["_model"]
+    loaded = cache.current_model()
+    st.session_state["_model"] = loaded
+    return loaded
+
+
+def view(builder: Callable[..., object], *args: object):
+    """`builder(model, *args)` once per (builder, data version, args) for all sessions: pages call
+    this with the language and filter, so a rerun with the same choices only draws."""
+    return cache.view(model(), builder, *args)
+
+
+#: Modules Streamlit imports on a process's first script run for what the first page draws: the
+#: favicon (PIL) and the icons' names. Imported at server start instead, so the first reader does
+#: not wait for them. (Streamlit's emoji catalogue, ~0.1 s, loads only for a non-ASCII label on a
+#: button group, such as the Chinese tab switch: not for the English first page.)
+FIRST_RUN_MODULES = ("PIL.Image", "streamlit.material_icon_names")
+
+
+def warm_up() -> None:
+    """Load the data and build the first page a reader sees, in both languages (server start)."""
+    import importlib
+    import sys
+
+    for name in FIRST_RUN_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another Streamlit release may have moved it: only a little slower
+            pass
+    use_data_argument(tuple(sys.argv[1:]))
+    m = cache.current_model()
+    if isinstance(m, Model):
+        for lang in LANGS:
+            first_page = cache.view(m, views.overview, lang)
+            _ = first_page.share.wire_figure  # computed and kept on the cached chart
+
+
+@dataclass(frozen=True)
+class State:
+    lang: str
+    selected: list[str]  # ISO codes; empty = all countries
+
+    @property
+    def permalink(self) -> str:
+        """The link to exactly this view, page-level choices (`indicator`, `year`) included."""
+        return current_link()
+
+
+def init_from_link(country_codes: list[str]) -> None:
+    """On a session's first run, take the countries from the link (known values only), and note
+    unknown `lang` and `country` values for the page's notice.
+
+    Streamlit's `bind="query-params"` writes a widget's *formatted label* into the URL (so a
+    `format_func` would break `?country=VNM`), hence this explicit, checked two-way sync.
+    """
+    if st.session_state.get("_link_read"):
+        return
+    st.session_state["_link_read"] = True
+    _note_unknown("lang", LANGS)  # the language itself is read on every run: see `language`
+    _note_unknown("country", country_codes)
+    asked = st.query_params.get_all("country")
+    st.session_state["country"] = [c for c in dict.fromkeys(asked) if c in country_codes]
+
+
+def write_link(params: dict[str, list[str]]) -> None:
+    """Make the URL show the current view; only the keys given are touched (`embed` survives)."""
+    for key, values in params.items():
+        if st.query_params.get_all(key) != values:
+            if values:
+                st.query_params[key] = values
+            elif key in st.query_params:
+                del st.query_params[key]
+
+
+def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
+    """A page-level choice kept in the URL (`?param=value`), checked against `options`."""
+    key = f"url-{param}"
+    if key not in st.session_state or st.session_state[key] not in options:
+        asked = st.query_params.get_all(param)
+        bad = links.unknown(asked, options)
+        if bad:
+            values = ", ".join(f"{param}={links.display(v)}" for v in bad)
+            st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
+        valid = [v for v in asked if v in options]
+        st.session_state[key] = valid[-1] if valid else default
+    value = widget(label, options=options, key=key, **kwargs)
+    write_link({param: [value] if value != default else []})
+    return value
+
+
+def current_state(m: Model) -> State:
+    """The reader's language and countries, read before any of the sidebar is drawn.
+
+    Widget values are in `st.session_state` from the start of a run, so the router can build the
+    page first and draw the sidebar after it: everything new reaches the browser at once, instead
+    of the sidebar now and the page after a (possibly slow) first build of its charts."""
+    lang = language()
+    codes = m.country_codes
+    chosen = st.session_state.get("country") or []
+    if any(c not in codes for c in chosen):
+        # A group just picked in the filter (ASEAN-10, CLMV, …) becomes its members here, before
+        # the filter is drawn, so the filter, the link and every page only hold country codes.
+        # (Not an `on_change` callback: that costs every filter change.) A country removed from
+        # the data since is dropped.
+        chosen = [c for c in frames.expand_selection(m.cat, chosen) if c in codes]
+        st.session_state["country"] = chosen
+    return State(lang=lang, selected=[c for c in codes if c in chosen])
+
+
+def language() -> str:
+    """The reader's language: `?lang=` when the link names a known one, else the session's.
+
+    Read on every run, because the language link (below) switches by changing the query string.
+    Switching pages may clear the query string: the session keeps the language, and
+    `write_link` puts it back in the URL."""
+    asked = [v for v in st.query_params.get_all("lang") if v in LANGS]
+    if asked and asked[-1] != st.session_state.get("lang"):
+        if "lang" in st.session_state:
+            _relabel_choices()
+        st.session_state["lang"] = asked[-1]
+        # A link to the page already open reruns it without updating the address bar: write the
+        # language back so the URL (and what a reader copies) names it.
+        st.query_params["lang"] = asked[-1]
+    elif st.session_state.get("lang") not in LANGS:
+        st.session_state["lang"] = DEFAULT_LANG
+    return st.session_state["lang"]
+
+
+def _relabel_choices() -> None:
+    """After a language switch, hand the filter and the page choices their own values again.
+
+    The browser keeps a choice as the label it showed ("Viet Nam · 越南"), not as its code. With
+    new labels, the old one would stay on screen and be sent back with the next change, where
+    it matches no option: adding Thailand after switching to Chinese kept only Viet Nam. Values
+    set from the script are sent with their new labels."""
+    for key in [k for k in st.session_state if k == "country" or str(k).startswith("url-")]:
+        st.session_state[key] = st.session_state[key]
+
+
+def current_link() -> str:
+    """This page's URL with the query string as it stands now (`embed` left out)."""
+    return (st.context.url or "http://localhost:8501/") + view_query()
+
+
+def view_params() -> list[tuple[str, str]]:
+    """The view's query as (key, value) pairs, repeated keys kept (`embed` left out)."""
+    return [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "embed"]
+
+
+def view_query() -> str:
+    params = view_params()
+    return ("?" + urlencode(params)) if params else ""
+
+
+def _note_unknown(param: str, known) -> None:
+    """Remember, for this run, the values of `param` in the link that are not known values."""
+    bad = links.unknown(st.query_params.get_all(param), known)
+    if bad:
+        st.session_state.setdefault("_dropped", []).extend((param, v) for v in bad)
+
+
+def show_notices(lang: str) -> None:
+    if "_dropped" not in st.session_state:  # the common case; a missed `pop` builds a KeyError
+        return
+    dropped = st.session_state.pop("_dropped")
+    if dropped:
+        values = ", ".join(f"{k}={links.display(v)}" for k, v in dropped)
+        st.warning(t("dropped_params", lang, values=values), icon="⚠️")
+
+
+def state() -> State:
+    """The current language and filter (set by the router's sidebar on every run)."""
+    return st.session_state["_state"]
+
+
+def show_data_error(err: DataError, lang: str) -> None:
+    st.error(t("data_error_title", lang))
+    st.write(t("data_error_help", lang))
+    st.code(err.report(), language=None)
