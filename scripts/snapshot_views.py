@@ -52,7 +52,10 @@ def _api():
 def page_specs(page, lang: str, selected: list[str]) -> list[str]:
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=120)
+    app = next(
+        p for p in (REPO / "dashboard" / "web" / "app.py", REPO / "dashboard" / "app.py") if p.exists()
+    )
+    at = AppTest.from_file(str(app), default_timeout=120)
     if selected:
         at.query_params["country"] = selected
     if lang != "en":
