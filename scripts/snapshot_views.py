@@ -69,10 +69,8 @@ def page_specs(page, lang: str, selected: list[str]) -> list[str]:
 
 
 def _page_script(page) -> str:
-    for folder in ("app_pages", "web/app_pages"):
-        if (REPO / "dashboard" / folder / page.file).exists():
-            return f"{folder}/{page.file}"
-    raise FileNotFoundError(page.file)
+    """The page's path relative to the router (both live under the same folder in either layout)."""
+    return f"app_pages/{page.file}"
 
 
 def _normalise(name: str, data: bytes) -> bytes:
