@@ -34,3 +34,18 @@ def test_format_placeholders_match_between_languages():
 
 def test_unknown_language_falls_back_to_english():
     assert t("page_sources", "fr") == "Sources"
+
+
+def test_both_locale_catalogues_have_the_same_keys():
+    """A translator adding a string to one file must add it to the other: nothing falls back silently."""
+    import yaml
+
+    from dashboard.present.i18n import LOCALES
+
+    keys = {}
+    for lang in LANGS:
+        catalogue = yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8"))
+        keys[lang] = {section: set(catalogue[section]) for section in ("strings", "columns")}
+    assert keys["en"] == keys["zh"], {
+        section: sorted(keys["en"][section] ^ keys["zh"][section]) for section in ("strings", "columns")
+    }

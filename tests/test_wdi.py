@@ -65,13 +65,13 @@ def test_round_trip_through_the_loader_keeps_every_value(data_copy, tmp_path):
     loaded = obs[obs["source_id"] == "world-bank-wdi"]
     raw = pd.read_csv(RAW / "wdi_asean_china_2000_2025.csv")
     assert len(loaded) == len(raw) == 3934  # 3,720 rows + Timor-Leste's 214
-    codes = {wdi.INDICATORS[c].id: c for c in wdi.INDICATORS}
+    codes = {ind.id: c for c, ind in wdi.indicators().items()}
     merged = loaded.assign(indicator_code=loaded["series_id"].map(codes)).merge(
         raw, left_on=["indicator_code", "entity", "year"], right_on=["indicator_code", "country_code", "year"]
     )
     assert len(merged) == 3934
     assert (merged["value_x"] == merged["value_y"]).all()
-    assert {s.origin.dataset_code for s in cat.series if s.origin} == set(wdi.INDICATORS)
+    assert {s.origin.dataset_code for s in cat.series if s.origin} == set(wdi.indicators())
 
 
 def test_producer_is_named_only_where_the_wdi_text_names_it(tmp_path):

@@ -12,10 +12,13 @@ rows are rejected, all at once, as `file:line: what is wrong`; nothing is writte
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from dashboard.data.schema import MAX_YEAR, MIN_YEAR
 
@@ -42,131 +45,39 @@ class Indicator:
     producer_named: str | None = None  # must appear in the indicator's own description
 
 
-INDICATORS: dict[str, Indicator] = {
-    "IT.CEL.SETS.P2": Indicator(
-        "mobile_cellular_subscriptions_per_100_people",
-        "移动蜂窝电话订阅数（每百人）",
-        "subscriptions per 100 people",
-        "每百人订阅数",
-        "per 100",
-        "connectivity",
-        "population_weighted_mean",
-    ),
-    "IT.NET.BBND.P2": Indicator(
-        "fixed_broadband_subscriptions_per_100_people",
-        "固定宽带订阅数（每百人）",
-        "subscriptions per 100 people",
-        "每百人订阅数",
-        "per 100",
-        "connectivity",
-        "population_weighted_mean",
-    ),
-    "IT.MLT.MAIN.P2": Indicator(
-        "fixed_telephone_subscriptions_per_100_people",
-        "固定电话订阅数（每百人）",
-        "subscriptions per 100 people",
-        "每百人订阅数",
-        "per 100",
-        "connectivity",
-        "population_weighted_mean",
-    ),
-    "IT.NET.SECR.P6": Indicator(
-        "secure_internet_servers_per_million_people",
-        "安全互联网服务器（每百万人）",
-        "servers per million people",
-        "每百万人服务器数",
-        "per million",
-        "connectivity",
-        "population_weighted_mean",
-        producer_named="Netcraft",
-    ),
-    "EG.ELC.ACCS.ZS": Indicator(
-        "access_to_electricity_percent_of_population",
-        "通电人口比例（占总人口百分比）",
-        "percent of population",
-        "占人口百分比",
-        "%",
-        "connectivity",
-        "population_weighted_mean",
-        percent=True,
-    ),
-    "TX.VAL.TECH.CD": Indicator(
-        "high_technology_exports_current_usd",
-        "高科技产品出口（现价美元）",
-        "current US dollars",
-        "现价美元",
-        "US$",
-        "innovation",
-        "sum",
-    ),
-    "TX.VAL.TECH.MF.ZS": Indicator(
-        "high_technology_exports_percent_of_manufactured_exports",
-        "高科技产品出口（占制成品出口百分比）",
-        "percent of manufactured exports",
-        "占制成品出口百分比",
-        "%",
-        "innovation",
-        "none",
-        percent=True,
-    ),
-    "GB.XPD.RSDV.GD.ZS": Indicator(
-        "research_and_development_expenditure_percent_of_gdp",
-        "研发支出（占GDP百分比）",
-        "percent of GDP",
-        "占GDP百分比",
-        "%",
-        "innovation",
-        "gdp_weighted_mean",
-        percent=True,
-    ),
-    "SP.POP.SCIE.RD.P6": Indicator(
-        "researchers_in_research_and_development_per_million_people",
-        "研发人员（每百万人）",
-        "researchers per million people",
-        "每百万人研发人员数",
-        "per million",
-        "innovation",
-        "population_weighted_mean",
-    ),
-    "IP.JRN.ARTC.SC": Indicator(
-        "scientific_and_technical_journal_articles",
-        "科技期刊论文数",
-        "articles",
-        "篇",
-        "articles",
-        "innovation",
-        "sum",
-        producer_named="Scopus",
-    ),
-    "IP.PAT.RESD": Indicator(
-        "patent_applications_by_residents",
-        "居民专利申请量",
-        "applications",
-        "件",
-        "applications",
-        "innovation",
-        "sum",
-    ),
-    "NY.GDP.MKTP.CD": Indicator(
-        "gdp_current_usd",
-        "国内生产总值（现价美元）",
-        "current US dollars",
-        "现价美元",
-        "US$",
-        "economy",
-        "sum",
-    ),
-    "NY.GDP.PCAP.CD": Indicator(
-        "gdp_per_capita_current_usd",
-        "人均国内生产总值（现价美元）",
-        "current US dollars per person",
-        "现价美元/人",
-        "US$",
-        "economy",
-        "population_weighted_mean",
-    ),
-    "SP.POP.TOTL": Indicator("population_total", "人口总数", "people", "人", "people", "economy", "sum"),
-}
+#: Our curation of each indicator, kept beside the extract (see that file's header).
+OVERRIDES = Path(__file__).resolve().parents[2] / "raw" / "wdi" / "wdi.meta.override.yml"
+AGGREGATES = {"population_weighted_mean", "gdp_weighted_mean", "sum", "none"}
+
+
+@functools.cache
+def indicators(path: Path = OVERRIDES) -> dict[str, Indicator]:
+    """WDI code → our curation of it, read from the override file; a malformed entry stops the
+    import with `file: code: what is wrong` before anything is read or written."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    out, problems = {}, []
+    for code, entry in (raw.get("indicators") or {}).items():
+        try:
+            ind = Indicator(
+                id=entry["id"],
+                title_zh=entry["title_zh"],
+                unit_en=entry["unit"]["en"],
+                unit_zh=entry["unit"]["zh"],
+                short_unit=entry["short_unit"],
+                topic=entry["topic"],
+                aggregate=entry["aggregate"],
+                percent=bool(entry.get("percent", False)),
+                producer_named=entry.get("producer_named"),
+            )
+        except (KeyError, TypeError) as exc:
+            problems.append(f"{path}: {code}: missing or malformed {exc}")
+            continue
+        if ind.aggregate not in AGGREGATES:
+            problems.append(f"{path}: {code}: aggregate {ind.aggregate!r} is not one of {sorted(AGGREGATES)}")
+        out[code] = ind
+    if problems:
+        raise ImportError_(problems)
+    return out
 
 
 class ImportError_(Exception):
@@ -211,7 +122,7 @@ def read_extract(
                 continue
             code, entity, _name, year_text, value_text = row
             where = f"{csv_path}:{line}"
-            if code not in INDICATORS:
+            if code not in indicators():
                 problems.append(f"{where}: unknown indicator code {code!r}")
                 continue
             if code not in meta:
@@ -236,7 +147,7 @@ def read_extract(
             if not math.isfinite(value):
                 problems.append(f"{where}: value {value_text!r} is not a finite number")
                 continue
-            if INDICATORS[code].percent and not 0 <= value <= 100:
+            if indicators()[code].percent and not 0 <= value <= 100:
                 problems.append(f"{where}: {value_text} is not a percentage (0-100)")
                 continue
             key = (code, entity, year)
@@ -269,7 +180,7 @@ def render(meta: dict[str, dict], rows: dict[str, list[tuple[str, int, float]]],
         "series:",
     ]
     for code in [c for c in meta if c in rows]:
-        ind, m = INDICATORS[code], meta[code]
+        ind, m = indicators()[code], meta[code]
         licences = m.get("license") or []
         if licences != ["CC-BY-4.0"]:
             raise ValueError(f"{code}: licence {licences!r} is not the CC BY 4.0 this importer records")
