@@ -22,7 +22,8 @@ import time
 import unicodedata
 import zipfile
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -33,16 +34,6 @@ from dashboard.present import theme
 from dashboard.present.charts import FOOTER_LINE_PX, add_footer
 from dashboard.present.i18n import t
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
-MIME = {
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "html": "text/html",
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "zip": "application/zip",
-}
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 INSTALL_HINT = (
     "install Chromium (Debian: sudo apt-get install -y chromium fonts-noto-cjk) and restart the dashboard"
@@ -268,8 +259,6 @@ def file_name(slug: str, countries: list[str], lang: str, ext: str) -> str:
 
 # --- one chart, one format: what the Download view and the export route hand over ----------------
 
-CHART_FORMATS = ("png", "svg", "pdf", "html", "csv", "xlsx")
-
 
 def filter_text(selected: list[str], lang: str) -> str:
     shown = ", ".join(selected) if selected else t("all_countries", lang)
@@ -284,32 +273,78 @@ def data_dates(table: pd.DataFrame, lang: str) -> str:
     return f"{t('data_years', lang)}: {first}" + (f"–{last}" if last != first else "")
 
 
-def chart_file(ch, ext: str, *, lang: str, selected: list[str], permalink: str, today: str) -> bytes:
-    """`ch` (a `charts.Chart`) as a file: images and HTML stamped with the filter, the years of
-    the data and the permalink; CSV of exactly the plotted rows; Excel with an `about` sheet."""
-    if ext == "csv":
-        return to_csv(ch.table)
-    if ext == "xlsx":
-        about = [
-            ("title", ch.title),
-            ("filter", filter_text(selected, lang)),
-            ("permalink", permalink),
-            ("data", data_dates(ch.table, lang)),
-            ("text description", ch.alt),
-            ("downloaded", today),
-        ]
-        return to_xlsx(ch.table, about=about)
-    stamped = stamp(
+def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str) -> list[tuple[str, str]]:
+    return [
+        ("title", ch.title),
+        ("filter", filter_text(selected, lang)),
+        ("permalink", permalink),
+        ("data", data_dates(ch.table, lang)),
+        ("text description", ch.alt),
+        ("downloaded", today),
+    ]
+
+
+def _stamped(ch, selected: list[str], lang: str, permalink: str) -> go.Figure:
+    return stamp(
         ch.figure,
         filter_text=filter_text(selected, lang),
         permalink=permalink,
         data_dates=data_dates(ch.table, lang),
     )
-    if ext == "html":
-        return to_html(stamped, title=ch.title)
-    if ext in IMAGE_FORMATS:
-        return to_image(stamped, ext)
-    raise ValueError(f"unknown format: {ext}")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One download format: its button label, MIME type, how a chart becomes it, and whether it
+    needs the export browser. `render(chart, selected, lang, permalink, today) -> bytes`."""
+
+    label: str
+    mime: str
+    render: Callable[..., bytes] | None  # None: not a chart format (the bundle)
+    needs_browser: bool = False
+
+
+def _image(fmt: str) -> Callable[..., bytes]:
+    def render(ch, selected, lang, permalink, today) -> bytes:
+        return to_image(_stamped(ch, selected, lang, permalink), fmt)
+
+    return render
+
+
+#: Every format, once (in the order the Download tab offers them), in the spirit of Datasette's
+#: renderer registry: routes, the Download tab and `chart_file` all read this table.
+FORMATS: dict[str, Format] = {
+    "png": Format("PNG", "image/png", _image("png"), needs_browser=True),
+    "svg": Format("SVG", "image/svg+xml", _image("svg"), needs_browser=True),
+    "pdf": Format("PDF", "application/pdf", _image("pdf"), needs_browser=True),
+    "html": Format(
+        "HTML",
+        "text/html",
+        lambda ch, selected, lang, permalink, today: to_html(
+            _stamped(ch, selected, lang, permalink), title=ch.title
+        ),
+    ),
+    "csv": Format("CSV", "text/csv", lambda ch, selected, lang, permalink, today: to_csv(ch.table)),
+    "xlsx": Format(
+        "Excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda ch, selected, lang, permalink, today: to_xlsx(
+            ch.table, about=_about_sheet(ch, selected, lang, permalink, today)
+        ),
+    ),
+    "zip": Format("ZIP", "application/zip", None),
+}
+CHART_FORMATS = tuple(ext for ext, f in FORMATS.items() if f.render is not None)
+IMAGE_FORMATS = tuple(ext for ext, f in FORMATS.items() if f.needs_browser)
+
+
+def chart_file(ch, ext: str, *, lang: str, selected: list[str], permalink: str, today: str) -> bytes:
+    """`ch` (a `charts.Chart`) as a file: images and HTML stamped with the filter, the years of
+    the data and the permalink; CSV of exactly the plotted rows; Excel with an `about` sheet."""
+    fmt = FORMATS.get(ext)
+    if fmt is None or fmt.render is None:
+        raise ValueError(f"unknown format: {ext}")
+    return fmt.render(ch, selected, lang, permalink, today)
 
 
 # --- the data bundle ----------------------------------------------------------------------------

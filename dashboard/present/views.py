@@ -50,6 +50,11 @@ class Overview:
     definition: str
     share: Chart
 
+    @property
+    def charts(self) -> list[Chart]:
+        """The page's charts in page order: what the export routes offer (one list per page)."""
+        return [self.share]
+
 
 def overview(m: Model, lang: str) -> Overview:
     ev = m.cat.event
@@ -107,6 +112,10 @@ class DigitalEconomy:
     china_shown: bool
     ct: Chart | None
     people: Chart | None
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [c for c in (self.gmv, self.gmv_to_gdp, self.national, self.ct, self.people) if c is not None]
 
 
 def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
@@ -167,6 +176,10 @@ class Participants:
     # said in words so an empty list never reads as "absent". Empty when there are none.
     not_members: str
 
+    @property
+    def charts(self) -> list[Chart]:
+        return [self.tiles, self.by_rank]
+
 
 def participants(m: Model, lang: str, selected: Selection) -> Participants:
     people = m.participants
@@ -208,6 +221,10 @@ class Agenda:
     statements: dict[str, str]  # kind → one Markdown table: original | our translation | who, fields, source
     matrix: Chart
     timeline: Chart
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [self.matrix, self.timeline]
 
 
 def _cell(text: str) -> str:
@@ -264,6 +281,10 @@ class CountryProfile:
     figures: pa.Table  # curated (non-World Bank) observations for the country
     rankings: list[Chart]  # where the country stands on each curated series it has
     sparklines: pa.Table  # one row per World Bank series
+
+    @property
+    def charts(self) -> list[Chart]:
+        return self.rankings
 
 
 def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
@@ -437,6 +458,20 @@ def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Se
         year=year,
         highlight=[],
     )
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    """A World Bank indicator page's three charts (each built and cached on its own: a new year
+    rebuilds only the ranking)."""
+
+    lines: Chart
+    ranking: Chart
+    china: Chart
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [self.lines, self.ranking, self.china]
 
 
 def indicator_about(m: Model, series_id: str, lang: str) -> str:

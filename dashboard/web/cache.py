@@ -90,3 +90,34 @@ def view_key(builder: Callable[..., object], m: Model, args: tuple) -> tuple:
 def view(m: Model, builder: Callable[..., object], *args: object):
     """`builder(m, *args)`, once per (builder, data version, args)."""
     return views.get(view_key(builder, m, args), lambda: builder(m, *args))
+
+
+# --- what each page draws -----------------------------------------------------------------------
+
+
+def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices: dict[str, str]):
+    """The view a page draws, built from cached parts: the one place that says which builder each
+    page uses and with what. Pages draw its fields; the export routes offer its `charts`.
+
+    Imported here, not at the top: the export routes import this module on their first request,
+    and the server should listen before the chart modules load."""
+    from dashboard.present import views
+
+    if slug == "overview":
+        return view(m, views.overview, lang)
+    if slug == "participants":
+        return view(m, views.participants, lang, selected)
+    if slug == "digital-economy":
+        return view(m, views.digital_economy, lang, selected)
+    if slug == "agenda":
+        return view(m, views.agenda, lang)
+    if slug == "country":
+        return view(m, views.country_profile, lang, choices["profile"])
+    if "indicator" in choices:  # the World Bank pages: three charts, each cached on its own
+        series = view(m, views.indicator_series, choices["indicator"])
+        return views.IndicatorPage(
+            lines=view(m, views.indicator_lines, series, lang, selected),
+            ranking=view(m, views.indicator_ranking, series, lang, selected, int(choices["year"])),
+            china=view(m, views.china_vs_asean, series, lang),
+        )
+    return None  # a page without charts (Sources)

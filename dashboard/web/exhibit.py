@@ -98,9 +98,6 @@ def show_sources(ch: Chart, lang: str) -> None:
     )
 
 
-FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel"}
-
-
 def export_url(name: str) -> str:
     """This view's export address for `name` (`<chart>.<ext>` or `data-bundle.zip`): the page's
     permalink with `/export/<page>/<name>` as its path (see `dashboard/routes.py`)."""
@@ -121,8 +118,8 @@ def downloads(ch: Chart, s: State) -> None:
     with st.container(border=True):
         for row in (exports.CHART_FORMATS[:3], exports.CHART_FORMATS[3:]):
             for col, ext in zip(st.columns(3), row, strict=True):
-                label, key = FORMAT_LABELS[ext], f"dl-{ch.slug}-{ext}"
-                if ext in exports.IMAGE_FORMATS and browser is None:
+                label, key = exports.FORMATS[ext].label, f"dl-{ch.slug}-{ext}"
+                if exports.FORMATS[ext].needs_browser and browser is None:
                     col.button(label, disabled=True, key=key, help=exports.INSTALL_HINT)
                 elif routed:
                     col.link_button(label, export_url(f"{ch.slug}.{ext}"), icon=":material/download:")
@@ -131,7 +128,7 @@ def downloads(ch: Chart, s: State) -> None:
                         label,
                         data=_file(ch, ext, s, today),
                         file_name=exports.file_name(ch.slug, s.selected, lang=s.lang, ext=ext),
-                        mime=exports.MIME[ext],
+                        mime=exports.FORMATS[ext].mime,
                         on_click="ignore",
                         key=key,
                     )

@@ -118,33 +118,11 @@ def page_options(
 
 
 def page_charts(m: Model, view: View) -> list[Chart]:
-    """Every chart the page draws for this view, from the same cached views the page uses."""
-    from dashboard.present import views
+    """Every chart the page draws for this view, from the same cached view the page draws."""
     from dashboard.web import cache
 
-    lang, selected, choice = view.lang, view.selected, dict(view.choices)
-    slug = view.page.slug
-    if slug == "overview":
-        return [cache.view(m, views.overview, lang).share]
-    if slug == "participants":
-        v = cache.view(m, views.participants, lang, selected)
-        return [v.tiles, v.by_rank]
-    if slug == "digital-economy":
-        v = cache.view(m, views.digital_economy, lang, selected)
-        return [c for c in (v.gmv, v.gmv_to_gdp, v.national, v.ct, v.people) if c is not None]
-    if view.page.topics:
-        series = cache.view(m, views.indicator_series, choice["indicator"])
-        return [
-            cache.view(m, views.indicator_lines, series, lang, selected),
-            cache.view(m, views.indicator_ranking, series, lang, selected, int(choice["year"])),
-            cache.view(m, views.china_vs_asean, series, lang),
-        ]
-    if slug == "agenda":
-        v = cache.view(m, views.agenda, lang)
-        return [v.matrix, v.timeline]
-    if slug == "country":
-        return cache.view(m, views.country_profile, lang, choice["profile"]).rankings
-    return []
+    drawn = cache.page_view(m, view.page.slug, view.lang, view.selected, dict(view.choices))
+    return drawn.charts if drawn is not None else []
 
 
 def export(request: Request) -> Response:
@@ -203,7 +181,7 @@ def _attachment(data: bytes, file_name: str, ext: str) -> Response:
 
     return Response(
         data,
-        media_type=exports.MIME[ext],
+        media_type=exports.FORMATS[ext].mime,
         headers={
             "Content-Disposition": f'attachment; filename="{file_name}"',
             "Cache-Control": "no-store",

@@ -152,7 +152,7 @@ def bundle_download(s: State, m: Model) -> None:
         label,
         data=build,
         file_name=exports.bundle_file_name(s.selected, s.lang),
-        mime=exports.MIME["zip"],
+        mime=exports.FORMATS["zip"].mime,
         on_click="ignore",
         icon=":material/folder_zip:",
         key="bundle",

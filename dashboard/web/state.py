@@ -49,6 +49,12 @@ def model(*, fresh: bool = False) -> Model | DataError:
     return loaded
 
 
+def page_view(slug: str, **choices: str):
+    """What page `slug` draws for this reader's language and filter (see `cache.page_view`)."""
+    s = state()
+    return cache.page_view(model(), slug, s.lang, tuple(s.selected), choices)
+
+
 def view(builder: Callable[..., object], *args: object):
     """`builder(model, *args)` once per (builder, data version, args) for all sessions: pages call
     this with the language and filter, so a rerun with the same choices only draws."""

@@ -9,7 +9,7 @@ from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web.exhibit import show_chart
 from dashboard.web.pages import PAGES_BY_SLUG
-from dashboard.web.state import model, state, url_choice, view
+from dashboard.web.state import model, page_view, state, url_choice, view
 
 
 def indicator_page(slug: str) -> None:
@@ -25,9 +25,7 @@ def indicator_page(slug: str) -> None:
     year = int(
         url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
     )
-    selected = tuple(s.selected)
-    show_chart(view(views.indicator_lines, series, lang, selected), s)
-    show_chart(view(views.indicator_ranking, series, lang, selected, year), s)
-    show_chart(view(views.china_vs_asean, series, lang), s)
+    for chart in page_view(slug, indicator=choice, year=str(year)).charts:
+        show_chart(chart, s)
     with st.expander(t("about_indicator", lang)):
         st.markdown(view(views.indicator_about, choice, lang))

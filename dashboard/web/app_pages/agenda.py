@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
 s = state.state()
-v = state.view(views.agenda, s.lang)
+v = state.page_view("agenda")
 
 
 def show_statements(kind: str, heading: str) -> None:

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
@@ -16,7 +15,7 @@ options = s.selected or m.country_codes
 code = state.url_choice(
     "profile", options, options[0], st.selectbox, t("choose_country", lang), format_func=names.get
 )
-v = state.view(views.country_profile, lang, code)
+v = state.page_view("country", profile=code)
 
 st.subheader(t("represented_by", lang), anchor=False)
 st.markdown(v.represented_by or t("not_represented", lang))

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
 s = state.state()
-v = state.view(views.digital_economy, s.lang, tuple(s.selected))
+v = state.page_view("digital-economy")
 
 st.header(t("page_digital_economy", s.lang))
 exhibit.show_chart(v.gmv, s)

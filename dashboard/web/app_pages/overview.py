@@ -3,12 +3,11 @@ share of GDP."""
 
 import streamlit as st
 
-from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
 s = state.state()
-v = state.view(views.overview, s.lang)
+v = state.page_view("overview")
 
 # The landing page: the dashboard's own name is its heading, with its tagline (one element).
 st.markdown(f"# {t('app_title', s.lang)}\n\n:gray[{t('app_subtitle', s.lang)}]", anchors=False)

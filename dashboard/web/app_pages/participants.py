@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
 s = state.state()
-v = state.view(views.participants, s.lang, tuple(s.selected))
+v = state.page_view("participants")
 
 st.header(t("page_participants", s.lang))
 if v.not_members:
