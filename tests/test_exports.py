@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.data import frames
-from dashboard.present import charts, exports
+from dashboard.present import charts, exports, theme
 from tests.conftest import DATA
 
 needs_browser = pytest.mark.skipif(
@@ -87,7 +87,7 @@ def test_chinese_renders_as_glyphs_not_boxes():
         fig = go.Figure()
         fig.update_layout(
             title={"text": text, "font": {"size": 40}},
-            template=charts.theme.TEMPLATE,
+            template=theme.TEMPLATE,
             width=500,
             height=160,
             xaxis={"visible": False},

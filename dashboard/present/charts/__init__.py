@@ -1,0 +1,66 @@
+"""Pure chart builders, one module per page group: tidy DataFrame (+ language) → `Chart` (Plotly
+figure, plotted rows, text description). `base` holds what they all share."""
+
+from dashboard.present.charts.agenda import proposal_field_matrix, theme_year_timeline
+from dashboard.present.charts.base import (
+    FOOTER_LINE_PX,
+    Chart,
+    add_footer,
+    bar_labels,
+    compact,
+    entity_names,
+    figure,
+    finish,
+    fmt,
+    footer_annotation,
+    observation_table,
+    source_line,
+)
+from dashboard.present.charts.country import ranking
+from dashboard.present.charts.economy import (
+    ct_diagnosis_range,
+    gmv_by_country,
+    gmv_share_of_gdp,
+    gmv_to_gdp,
+    national_digital_share,
+    pandemic_people,
+)
+from dashboard.present.charts.indicators import (
+    REFERENCE_DASH,
+    china_vs_asean,
+    indicator_lines,
+    indicator_ranking,
+)
+from dashboard.present.charts.participants import RANKS, officials_by_rank, representation_tiles
+
+__all__ = [
+    "Chart",
+    "FOOTER_LINE_PX",
+    "FOOTER_LINE_PX",
+    "RANKS",
+    "REFERENCE_DASH",
+    "add_footer",
+    "bar_labels",
+    "china_vs_asean",
+    "compact",
+    "ct_diagnosis_range",
+    "entity_names",
+    "figure",
+    "finish",
+    "fmt",
+    "footer_annotation",
+    "gmv_by_country",
+    "gmv_share_of_gdp",
+    "gmv_to_gdp",
+    "indicator_lines",
+    "indicator_ranking",
+    "national_digital_share",
+    "observation_table",
+    "officials_by_rank",
+    "pandemic_people",
+    "proposal_field_matrix",
+    "ranking",
+    "representation_tiles",
+    "source_line",
+    "theme_year_timeline",
+]

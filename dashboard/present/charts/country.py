@@ -1,0 +1,46 @@
+"""Country profile charts: where one country stands on a curated series."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.present import theme
+from dashboard.present.charts.base import (
+    Chart,
+    _empty,
+    finish,
+    fmt,
+    observation_table,
+    source_line,
+)
+from dashboard.present.i18n import t
+
+
+def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, unit: str) -> Chart:
+    """Horizontal bars for one series and year, the chosen country in the accent colour."""
+    slug = f"ranking-{rows['series_id'].iloc[0]}-{highlight.lower()}" if not rows.empty else "ranking"
+    country_rows = rows[rows["entity"] == highlight]
+    name = country_rows[f"entity_{lang}"].iloc[0] if not country_rows.empty else highlight
+    title = t("chart_rank_title", lang, series=series_title, country=name)
+    year = int(rows["year"].max()) if not rows.empty else 0
+    subtitle = f"{unit}, {year}"
+    if rows.empty:
+        return _empty(slug, title, subtitle, t("no_figures", lang))
+    rows = rows.sort_values("value")
+    colours = [theme.ACCENT if e == highlight else "#C3CCD5" for e in rows["entity"]]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["value"],
+            y=rows[f"entity_{lang}"],
+            orientation="h",
+            marker={"color": colours},
+            text=[fmt(v) for v in rows["value"]],
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(showlegend=False, height=max(320, 60 + 36 * len(rows)))
+    finish(fig, title, subtitle, source_line(rows, lang))
+    alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)

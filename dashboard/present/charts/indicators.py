@@ -1,0 +1,139 @@
+"""World Bank indicator charts: lines over time with reference lines, a ranking for a year, and
+China vs the ASEAN-10 aggregate."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.present import theme
+from dashboard.present.charts.base import (
+    Chart,
+    _empty,
+    bar_labels,
+    entity_names,
+    figure,
+    observation_table,
+    source_line,
+)
+from dashboard.present.i18n import t
+
+REFERENCE_DASH = {"WLD": "dash", "EAS": "dash", "ASEAN10": "dot"}
+
+
+def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
+    """Every year from first to last, one column per entity: a missing year is a gap (NaN), never
+    a silent straight line."""
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    return years, rows.pivot(index="year", columns="entity", values="value").reindex(years)
+
+
+def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict:
+    """One entity's values over the years as a line; a missing year stays a gap."""
+    return {
+        "type": "scatter",
+        "x": years,
+        "y": values,
+        "name": name,
+        "connectgaps": False,
+        "line": line,
+        "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",
+        **extra,
+    }
+
+
+def _over_years(traces: list[dict], rows: pd.DataFrame, lang: str, *, title: str, subtitle: str, unit: str):
+    """The World Bank year-line charts' figure: the traces, the source line, the unit on the y axis."""
+    return figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": unit}, "tickformat": "~s"},
+    )
+
+
+def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
+    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted."""
+    slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
+    subtitle = f"{unit}; {t('reference_lines', lang)}"
+    if rows.empty or rows[~rows["is_group"]].empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
+    years, wide = _by_year(rows)
+    names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
+    derived = set(rows.loc[rows["status"] == "derived", "entity"])
+    traces = []
+    for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
+        label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
+        line = {
+            "color": theme.colour_for(code, i),
+            "width": 2 if code in REFERENCE_DASH else 2.5,
+            "dash": REFERENCE_DASH.get(code, "solid"),
+        }
+        traces.append(
+            _year_line(years, wide[code].to_numpy(), label, line, mode="lines+markers", marker={"size": 4})
+        )
+    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit)
+    shown = rows[~rows["is_group"]]
+    alt = t(
+        "alt_lines",
+        lang,
+        series=title,
+        countries=entity_names(shown, lang),
+        first=years[0],
+        last=years[-1],
+    )
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+
+
+def indicator_ranking(
+    rows: pd.DataFrame, lang: str, *, title: str, unit: str, year: int, highlight: list[str]
+) -> Chart:
+    """Countries ranked for one year; the filtered countries in the accent colour."""
+    slug = f"{rows['series_id'].iloc[0]}-ranking-{year}" if not rows.empty else f"ranking-{year}"
+    subtitle = f"{unit}, {year}"
+    full_title = f"{title}: {t('ranking', lang)} {year}"
+    if rows.empty:
+        return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
+    rows = rows.sort_values("value")
+    colours = [theme.ACCENT if (not highlight or e in highlight) else "#C3CCD5" for e in rows["entity"]]
+    bar = {
+        "type": "bar",
+        "x": rows["value"].to_numpy(),
+        "y": rows[f"entity_{lang}"].tolist(),
+        "orientation": "h",
+        "marker": {"color": colours},
+        "text": bar_labels(rows["value"], lang),
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        title=full_title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        xaxis={"tickformat": "~s"},
+        showlegend=False,
+        height=max(360, 140 + 34 * len(rows)),
+    )
+    top = rows.iloc[-1]
+    alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
+    return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
+
+
+def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> Chart:
+    """China beside our ASEAN-10 aggregate (derived), over time."""
+    slug = f"{rows['series_id'].iloc[0]}-china-vs-asean10" if not rows.empty else "china-vs-asean10"
+    full_title = f"{title}: {t('china_vs_asean', lang)}"
+    subtitle = f"{unit}; {t('asean_derived_note', lang)}"
+    if rows.empty or set(rows["entity"]) != {"CHN", "ASEAN10"}:
+        return _empty(slug, full_title, subtitle, t("no_aggregate", lang))
+    years, wide = _by_year(rows)
+    names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
+    traces = []
+    for code in ("CHN", "ASEAN10"):
+        name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
+        line = {"color": theme.colour_for(code), "width": 3}
+        traces.append(_year_line(years, wide[code].to_numpy(), name, line, mode="lines"))
+    fig = _over_years(traces, rows, lang, title=full_title, subtitle=subtitle, unit=unit)
+    alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
+    return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
