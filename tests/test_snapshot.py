@@ -107,5 +107,11 @@ def test_the_code_version_covers_every_subpackage():
     from dashboard.data import snapshot as snap
 
     files = {p.relative_to(snap.PACKAGE_DIR).as_posix() for p in snap.source_files()}
-    for expected in ("data/schema.py", "present/charts/base.py", "present/locales/zh.yaml", "web/app_pages/overview.py", "__main__.py"):
+    for expected in (
+        "data/schema.py",
+        "present/charts/base.py",
+        "present/locales/zh.yaml",
+        "web/app_pages/overview.py",
+        "__main__.py",
+    ):
         assert expected in files

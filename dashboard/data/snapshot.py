@@ -4,7 +4,8 @@ Why: reading the YAML with line numbers and running every check takes ~0.5 s of 
 server that starts while its first reader's browser loads the page pays at the worst moment
 (it holds the interpreter lock the page's scripts are served under). A catalogue that passed
 every check is written here as JSON; the next start with the same files and the same code reads
-it back through the same pydantic schema (~20 ms) and builds the frames from it.
+it back through the same pydantic schema (~12 ms for 3,970 observations, measured) and builds
+the frames from it.
 
 The key is a hash of the data files' names and bytes, the data directory's path, this package's
 source and the pydantic and Python versions: any edit to the data or the code misses, and the YAML
