@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from dashboard.web.pages import PAGE_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -108,3 +111,21 @@ def command_line(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
         return ""
+
+
+# --- shared by the measures -------------------------------------------------------------------
+
+APP = REPO / "dashboard" / "web" / "app.py"
+
+
+TARGETS = {"rerun": 1.5, "browser": 1.5, "cold": 1.3, "export": 1.5, "scale": 2.0, "concurrency": None}
+
+
+PAGES = PAGE_FILES
+
+
+SELECTIONS = [["VNM"], ["THA", "IDN"], ["CHN"], [], ["MYS", "SGP", "PHL"]]
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)

@@ -1,0 +1,1 @@
+"""One module per measure; each `bench_*` returns table rows (dashboard vs floor, ratio, target)."""
