@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import json
 import re
 import sys
 import zipfile
@@ -126,7 +127,7 @@ def snapshot(out: Path, images: bool) -> int:
 
 def compare(new: Path, old: Path) -> int:
     names = sorted({p.name for p in new.iterdir()} | {p.name for p in old.iterdir()})
-    differ, normalised = [], []
+    differ, normalised, reordered = [], [], []
     for name in names:
         a, b = new / name, old / name
         if not a.exists() or not b.exists():
@@ -137,11 +138,15 @@ def compare(new: Path, old: Path) -> int:
             continue
         if _normalise(name, x) == _normalise(name, y):
             normalised.append(name)
+        elif name.endswith(".json") and json.loads(x) == json.loads(y):
+            reordered.append(name)
         else:
             differ.append(name)
+    same = len(names) - len(differ) - len(normalised) - len(reordered)
     print(
-        f"{len(names)} files compared: {len(names) - len(differ) - len(normalised)} byte-identical, "
-        f"{len(normalised)} identical after dropping creation times and random ids, {len(differ)} different"
+        f"{len(names)} files compared: {same} byte-identical, "
+        f"{len(normalised)} identical after dropping creation times and random ids, "
+        f"{len(reordered)} the same figure with keys in another order, {len(differ)} different"
     )
     for name in differ[:50]:
         print("  differs:", name)

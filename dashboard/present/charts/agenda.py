@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.present import theme
 from dashboard.present.charts.base import (
     Chart,
     _wrap,
-    finish,
+    figure,
 )
 from dashboard.present.i18n import t
 
@@ -21,23 +20,28 @@ def proposal_field_matrix(matrix: pd.DataFrame, field_names: dict[str, str], lan
     cols = list(matrix.columns)
     ylabels = [t("proposal_n", lang, n=n) for n in matrix.index]
     xlabels = [field_names[c] for c in cols]
-    fig = go.Figure(
-        go.Heatmap(
-            z=matrix.to_numpy(),
-            x=xlabels,
-            y=ylabels,
-            colorscale=[[0, "#F5F7FA"], [1, theme.ACCENT]],
-            showscale=False,
-            xgap=3,
-            ygap=3,
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
-        )
+    heatmap = {
+        "type": "heatmap",
+        "z": matrix.to_numpy(),
+        "x": xlabels,
+        "y": ylabels,
+        "colorscale": [[0, "#F5F7FA"], [1, theme.ACCENT]],
+        "showscale": False,
+        "xgap": 3,
+        "ygap": 3,
+        "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>",
+    }
+    fig = figure(
+        [heatmap],
+        title=title,
+        subtitle=subtitle,
+        footer=footer,
+        footer_yshift=-130,  # below the rotated field names
+        yaxis={"autorange": "reversed", "showgrid": False},
+        xaxis={"showgrid": False, "tickangle": -35},
+        height=520,
+        margin={"b": 200},
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(showgrid=False, tickangle=-35)
-    fig.update_layout(height=520, margin={"b": 200})
-    finish(fig, title, subtitle, footer)
-    fig.layout.annotations[-1].update(yshift=-130)
     totals = matrix.sum(axis=0).sort_values(ascending=False)
     alt = t(
         "alt_matrix",
@@ -60,33 +64,39 @@ def theme_year_timeline(years: pd.DataFrame, lang: str, footer: str, highlight: 
     names = years[f"name_{lang}"].str.replace(r"^(ASEAN-China |中国-东盟)", "", regex=True)
     positions = [1 if i % 2 == 0 else -1 for i in range(len(years))]
     colours = [theme.ACCENT if y == highlight else theme.MUTED for y in years["year"]]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=years["year"],
-            y=[0] * len(years),
-            mode="lines+markers",
-            line={"color": theme.GRID, "width": 4},
-            marker={"size": [22 if y == highlight else 14 for y in years["year"]], "color": colours},
-            hovertext=years[f"name_{lang}"],
-            hovertemplate="%{x}: %{hovertext}<extra></extra>",
-            showlegend=False,
-        )
+    line = {
+        "type": "scatter",
+        "x": years["year"],
+        "y": [0] * len(years),
+        "mode": "lines+markers",
+        "line": {"color": theme.GRID, "width": 4},
+        "marker": {"size": [22 if y == highlight else 14 for y in years["year"]], "color": colours},
+        "hovertext": years[f"name_{lang}"],
+        "hovertemplate": "%{x}: %{hovertext}<extra></extra>",
+        "showlegend": False,
+    }
+    labels = [
+        {
+            "x": x,
+            "y": 0,
+            "text": _wrap(label, 18),
+            "ay": -50 * pos,
+            "ax": 0,
+            "showarrow": True,
+            "arrowcolor": theme.GRID,
+            "font": {"color": colour, "size": 12},
+        }
+        for x, label, pos, colour in zip(years["year"], names, positions, colours, strict=True)
+    ]
+    fig = figure(
+        [line],
+        title=title,
+        subtitle=subtitle,
+        footer=footer,
+        annotations=labels,
+        yaxis={"visible": False, "range": [-1.2, 1.2], "rangemode": "normal"},
+        xaxis={"dtick": 1, "showgrid": False},
+        height=380,
     )
-    for x, label, pos, colour in zip(years["year"], names, positions, colours, strict=True):
-        fig.add_annotation(
-            x=x,
-            y=0,
-            text=_wrap(label, 18),
-            ay=-50 * pos,
-            ax=0,
-            showarrow=True,
-            arrowcolor=theme.GRID,
-            font={"color": colour, "size": 12},
-        )
-    fig.update_yaxes(visible=False, range=[-1.2, 1.2], rangemode="normal")
-    fig.update_xaxes(dtick=1, showgrid=False)
-    fig.update_layout(height=380)
-    finish(fig, title, subtitle, footer)
     alt = t("alt_timeline", lang, n=len(years), first=years["year"].min(), last=years["year"].max())
     return Chart(slug, title, fig, years.reset_index(drop=True), alt)

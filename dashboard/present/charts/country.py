@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.present import theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
-    finish,
+    figure,
     fmt,
     observation_table,
     source_line,
@@ -29,18 +28,23 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
         return _empty(slug, title, subtitle, t("no_figures", lang))
     rows = rows.sort_values("value")
     colours = [theme.ACCENT if e == highlight else "#C3CCD5" for e in rows["entity"]]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["value"],
-            y=rows[f"entity_{lang}"],
-            orientation="h",
-            marker={"color": colours},
-            text=[fmt(v) for v in rows["value"]],
-            textposition="outside",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "x": rows["value"],
+        "y": rows[f"entity_{lang}"],
+        "orientation": "h",
+        "marker": {"color": colours},
+        "text": [fmt(v) for v in rows["value"]],
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        showlegend=False,
+        height=max(320, 60 + 36 * len(rows)),
     )
-    fig.update_layout(showlegend=False, height=max(320, 60 + 36 * len(rows)))
-    finish(fig, title, subtitle, source_line(rows, lang))
     alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
     return Chart(slug, title, fig, observation_table(rows, lang), alt)

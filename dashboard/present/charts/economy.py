@@ -4,7 +4,6 @@ national digital-economy shares, and the pandemic figures from the seed."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.present import theme
 from dashboard.present.charts.base import (
@@ -12,7 +11,7 @@ from dashboard.present.charts.base import (
     _empty,
     _qualified,
     entity_names,
-    finish,
+    figure,
     fmt,
     observation_table,
     source_line,
@@ -29,43 +28,49 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
     rows = rows.sort_values("year")
     actual = rows[rows["kind"].isin(["actual", "estimate"])]
     ahead = rows[rows["kind"].isin(["projection", "target"])]
-    fig = go.Figure()
     name = rows[f"entity_{lang}"].iloc[0]
-    fig.add_trace(
-        go.Scatter(
-            x=actual["year"],
-            y=actual["value"],
-            mode="lines+markers+text",
-            name=f"{name} ({t('actual', lang)})",
-            line={"color": theme.ACCENT, "width": 3},
-            text=[f"{fmt(v)}%" for v in actual["value"]],
-            textposition="top left",
-            hovertemplate="%{x}: %{y}%<extra></extra>",
-        )
-    )
+    traces = [
+        {
+            "type": "scatter",
+            "x": actual["year"],
+            "y": actual["value"],
+            "mode": "lines+markers+text",
+            "name": f"{name} ({t('actual', lang)})",
+            "line": {"color": theme.ACCENT, "width": 3},
+            "text": [f"{fmt(v)}%" for v in actual["value"]],
+            "textposition": "top left",
+            "hovertemplate": "%{x}: %{y}%<extra></extra>",
+        }
+    ]
     if not ahead.empty:
         bridge = pd.concat([actual.tail(1), ahead])
-        fig.add_trace(
-            go.Scatter(
-                x=bridge["year"],
-                y=bridge["value"],
-                mode="lines+markers+text",
-                name=f"{name} ({t('projection', lang)})",
-                line={"color": theme.ACCENT, "width": 3, "dash": "dash"},
-                marker={"symbol": ["circle"] + ["circle-open"] * len(ahead), "size": 10},
-                text=[""]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": bridge["year"],
+                "y": bridge["value"],
+                "mode": "lines+markers+text",
+                "name": f"{name} ({t('projection', lang)})",
+                "line": {"color": theme.ACCENT, "width": 3, "dash": "dash"},
+                "marker": {"symbol": ["circle"] + ["circle-open"] * len(ahead), "size": 10},
+                "text": [""]
                 + [
                     f"{fmt(v)}% ({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})"
                     for v, status in zip(ahead["value"], ahead["status"], strict=True)
                 ],
-                textposition="top left",
-                hovertemplate="%{x}: %{y}%<extra>" + t("projection", lang) + "</extra>",
-            )
+                "textposition": "top left",
+                "hovertemplate": "%{x}: %{y}%<extra>" + t("projection", lang) + "</extra>",
+            }
         )
-    fig.update_yaxes(title_text="% GDP", ticksuffix="%", range=[0, max(rows["value"]) * 1.25])
-    fig.update_xaxes(dtick=1 if rows["year"].max() - rows["year"].min() < 6 else 2)
     table = observation_table(rows, lang)
-    finish(fig, title, subtitle, source_line(rows, lang))
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": "% GDP"}, "ticksuffix": "%", "range": [0, max(rows["value"]) * 1.25]},
+        xaxis={"dtick": 1 if rows["year"].max() - rows["year"].min() < 6 else 2},
+    )
     by_year = dict(zip(rows["year"], rows["value"], strict=True))
     alt = t(
         "alt_share",
@@ -89,28 +94,34 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         .sort_values("value", ascending=False)[f"entity_{lang}"]
         .tolist()
     )
-    fig = go.Figure()
+    traces = []
     for i, (year, grp) in enumerate(rows.groupby("year", sort=True)):
         kind = grp["kind"].iloc[0]
         label = f"{year}" + (f" ({t(kind, lang)})" if kind in ("projection", "target", "estimate") else "")
-        fig.add_trace(
-            go.Bar(
-                x=grp[f"entity_{lang}"],
-                y=grp["value"],
-                name=label,
-                marker={
+        traces.append(
+            {
+                "type": "bar",
+                "x": grp[f"entity_{lang}"],
+                "y": grp["value"],
+                "name": label,
+                "marker": {
                     "color": theme.PALETTE[i % len(theme.PALETTE)],
                     "pattern": {"shape": theme.KIND_PATTERN.get(kind, "")},
                 },
-                text=[fmt(v) for v in grp["value"]],
-                textposition="outside",
-                hovertemplate="%{x} " + str(year) + ": US$%{y} bn<extra></extra>",
-            )
+                "text": [fmt(v) for v in grp["value"]],
+                "textposition": "outside",
+                "hovertemplate": "%{x} " + str(year) + ": US$%{y} bn<extra></extra>",
+            }
         )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(categoryorder="array", categoryarray=order)
-    fig.update_yaxes(title_text="US$ bn")
-    finish(fig, title, subtitle, source_line(rows, lang))
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        barmode="group",
+        xaxis={"categoryorder": "array", "categoryarray": order},
+        yaxis={"title": {"text": "US$ bn"}},
+    )
     top = rows[rows["year"] == rows["year"].max()].sort_values("value", ascending=False).iloc[0]
     alt = t(
         "alt_gmv",
@@ -129,39 +140,46 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     rows = rows.sort_values(["entity", "year"])
-    fig = go.Figure()
+    traces = []
     for code, grp in rows.groupby("entity", sort=True):
         colour = theme.colour_for(code)
         name = grp[f"entity_{lang}"].iloc[0]
         real = grp[grp["kind"] != "target"]
-        fig.add_trace(
-            go.Scatter(
-                x=real["year"],
-                y=real["value"],
-                mode="lines+markers",
-                name=name,
-                line={"color": colour, "width": 2.5},
-                hovertemplate=name + " %{x}: %{y}%<extra></extra>",
-                connectgaps=False,
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": real["year"],
+                "y": real["value"],
+                "mode": "lines+markers",
+                "name": name,
+                "line": {"color": colour, "width": 2.5},
+                "hovertemplate": name + " %{x}: %{y}%<extra></extra>",
+                "connectgaps": False,
+            }
         )
         targets = grp[grp["kind"] == "target"]
         if not targets.empty:
-            fig.add_trace(
-                go.Scatter(
-                    x=targets["year"],
-                    y=targets["value"],
-                    mode="markers+text",
-                    name=f"{name} ({t('target', lang)})",
-                    marker={"color": colour, "symbol": "diamond-open", "size": 12},
-                    text=[f"{fmt(v)}% {t('target', lang)}" for v in targets["value"]],
-                    textposition="middle left",
-                    hovertemplate=name + " %{x}: %{y}% (" + t("target", lang) + ")<extra></extra>",
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": targets["year"],
+                    "y": targets["value"],
+                    "mode": "markers+text",
+                    "name": f"{name} ({t('target', lang)})",
+                    "marker": {"color": colour, "symbol": "diamond-open", "size": 12},
+                    "text": [f"{fmt(v)}% {t('target', lang)}" for v in targets["value"]],
+                    "textposition": "middle left",
+                    "hovertemplate": name + " %{x}: %{y}% (" + t("target", lang) + ")<extra></extra>",
+                }
             )
-    fig.update_yaxes(title_text="% GDP", ticksuffix="%")
-    fig.update_xaxes(dtick=1)
-    finish(fig, title, subtitle, source_line(rows, lang))
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": "% GDP"}, "ticksuffix": "%"},
+        xaxis={"dtick": 1},
+    )
     top = rows[rows["kind"] != "target"].sort_values("value", ascending=False)
     top = top.iloc[0] if not top.empty else rows.iloc[0]
     alt = t(
@@ -184,23 +202,27 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
     order = ["before_ai", "with_ai"]
     rows = rows.set_index("category").loc[[c for c in order if c in set(rows["category"])]].reset_index()
     labels = [categories[c][lang] for c in rows["category"]]
-    fig = go.Figure(
-        go.Bar(
-            y=labels,
-            x=rows["high"] - rows["low"],
-            base=rows["low"],
-            orientation="h",
-            marker={"color": [theme.PALETTE[1], theme.PALETTE[2]][: len(rows)]},
-            text=[f"{fmt(lo)}–{fmt(hi)} min" for lo, hi in zip(rows["low"], rows["high"], strict=True)],
-            textposition="outside",
-            hovertemplate="%{y}: %{base}–%{x} min<extra></extra>",
-            width=0.5,
-        )
+    bar = {
+        "type": "bar",
+        "y": labels,
+        "x": rows["high"] - rows["low"],
+        "base": rows["low"],
+        "orientation": "h",
+        "marker": {"color": [theme.PALETTE[1], theme.PALETTE[2]][: len(rows)]},
+        "text": [f"{fmt(lo)}–{fmt(hi)} min" for lo, hi in zip(rows["low"], rows["high"], strict=True)],
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{base}–%{x} min<extra></extra>",
+        "width": 0.5,
+    }
+    fig = figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        xaxis={"title": {"text": "min"}, "range": [0, rows["high"].max() * 1.3]},
+        yaxis={"autorange": "reversed"},
+        showlegend=False,
     )
-    fig.update_xaxes(title_text="min", range=[0, rows["high"].max() * 1.3])
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(showlegend=False)
-    finish(fig, title, subtitle, source_line(rows, lang))
     by = rows.set_index("category")
     alt = t(
         "alt_ct",
@@ -220,23 +242,30 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     if rows.empty:
         return _empty(slug, title, subtitle, t("china_only", lang))
     labels = rows[f"series_title_{lang}"].tolist()
-    fig = go.Figure(
-        go.Bar(
-            x=labels,
-            y=rows["value"],
-            marker={"color": [theme.PALETTE[0], theme.PALETTE[5]][: len(rows)]},
-            text=[
-                _qualified(v, q, lang, " m" if lang == "en" else "百万")
-                for v, q in zip(rows["value"], rows["qualifier"], strict=True)
-            ],
-            textposition="outside",
-            hovertemplate="%{x}: %{text}<extra></extra>",
-            width=0.5,
-        )
+    bar = {
+        "type": "bar",
+        "x": labels,
+        "y": rows["value"],
+        "marker": {"color": [theme.PALETTE[0], theme.PALETTE[5]][: len(rows)]},
+        "text": [
+            _qualified(v, q, lang, " m" if lang == "en" else "百万")
+            for v, q in zip(rows["value"], rows["qualifier"], strict=True)
+        ],
+        "textposition": "outside",
+        "hovertemplate": "%{x}: %{text}<extra></extra>",
+        "width": 0.5,
+    }
+    fig = figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={
+            "title": {"text": "m" if lang == "en" else "百万人"},
+            "range": [0, rows["value"].max() * 1.25],
+        },
+        showlegend=False,
     )
-    fig.update_yaxes(title_text="m" if lang == "en" else "百万人", range=[0, rows["value"].max() * 1.25])
-    fig.update_layout(showlegend=False)
-    finish(fig, title, subtitle, source_line(rows, lang))
     by = dict(zip(rows["series_id"], rows["value"], strict=True))
     alt = t(
         "alt_people",
@@ -254,19 +283,23 @@ def gmv_to_gdp(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     rows = rows.sort_values("value", ascending=False)
-    fig = go.Figure(
-        go.Bar(
-            x=rows[f"entity_{lang}"],
-            y=rows["value"],
-            marker={"color": [theme.colour_for(c) for c in rows["entity"]], "pattern": {"shape": "."}},
-            text=[f"{v:.1f}%" for v in rows["value"]],
-            textposition="outside",
-            hovertemplate="%{x}: %{y:.2f}%<extra>" + t("derived", lang) + "</extra>",
-        )
+    bar = {
+        "type": "bar",
+        "x": rows[f"entity_{lang}"],
+        "y": rows["value"],
+        "marker": {"color": [theme.colour_for(c) for c in rows["entity"]], "pattern": {"shape": "."}},
+        "text": [f"{v:.1f}%" for v in rows["value"]],
+        "textposition": "outside",
+        "hovertemplate": "%{x}: %{y:.2f}%<extra>" + t("derived", lang) + "</extra>",
+    }
+    fig = figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        yaxis={"title": {"text": "%"}, "ticksuffix": "%", "range": [0, rows["value"].max() * 1.25]},
+        showlegend=False,
     )
-    fig.update_yaxes(title_text="%", ticksuffix="%", range=[0, rows["value"].max() * 1.25])
-    fig.update_layout(showlegend=False)
-    finish(fig, title, subtitle, source_line(rows, lang))
     top = rows.iloc[0]
     alt = t(
         "alt_gmv_gdp",

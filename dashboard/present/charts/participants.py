@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.present import theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
-    finish,
+    figure,
     source_line,
 )
 from dashboard.present.i18n import t
@@ -28,92 +27,108 @@ def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> C
     """
     slug = "representation-tile-map"
     title, subtitle = t("chart_tiles_title", lang), t("chart_tiles_subtitle", lang)
-    fig = go.Figure()
+    traces: list[dict] = []
+    shapes: list[dict] = []
     rep = rep.copy()
     rep["top_rank"] = rep["top_rank"].fillna("none")
     dark = {"head_of_government", "secretary_general", "minister"}
     for row in rep.itertuples(index=False):
         chosen = not selected or row.code in selected
-        fig.add_shape(
-            type="rect",
-            x0=row.tile_col - 0.46,
-            x1=row.tile_col + 0.46,
-            y0=row.tile_row - 0.46,
-            y1=row.tile_row + 0.46,
-            fillcolor=theme.RANK_COLOURS[row.top_rank],
-            opacity=1.0 if chosen else 0.3,
-            line={
-                "color": theme.INK if chosen and selected else theme.MUTED,
-                "width": 2.5 if chosen and selected else 1,
-                "dash": "dot" if row.top_rank == "not_member" else "solid",
-            },
-            layer="below",
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": row.tile_col - 0.46,
+                "x1": row.tile_col + 0.46,
+                "y0": row.tile_row - 0.46,
+                "y1": row.tile_row + 0.46,
+                "fillcolor": theme.RANK_COLOURS[row.top_rank],
+                "opacity": 1.0 if chosen else 0.3,
+                "line": {
+                    "color": theme.INK if chosen and selected else theme.MUTED,
+                    "width": 2.5 if chosen and selected else 1,
+                    "dash": "dot" if row.top_rank == "not_member" else "solid",
+                },
+                "layer": "below",
+            }
         )
     for rank in [*RANKS, "none", "not_member"]:
         grp = rep[rep["top_rank"] == rank]
         if grp.empty:
             continue
         chosen = [not selected or code in selected for code in grp["code"]]
-        fig.add_trace(
-            go.Scatter(
-                x=grp["tile_col"],
-                y=grp["tile_row"],
-                mode="text",
-                name=t(f"rank_{rank}", lang),
-                text=[
+        traces.append(
+            {
+                "type": "scatter",
+                "x": grp["tile_col"],
+                "y": grp["tile_row"],
+                "mode": "text",
+                "name": t(f"rank_{rank}", lang),
+                "text": [
                     f"<b>{code}</b><br>{name}"
                     for code, name in zip(grp["code"], grp[f"name_{lang}"], strict=True)
                 ],
-                textfont={
+                "textfont": {
                     "color": [
                         ("#FFFFFF" if rank in dark else theme.INK) if c else theme.MUTED for c in chosen
                     ],
                     "size": 12,
                 },
-                customdata=grp[[f"names_{lang}"]].to_numpy(),
-                hovertemplate="%{text}<br>%{customdata[0]}<extra></extra>",
-                showlegend=False,
-            )
+                "customdata": grp[[f"names_{lang}"]].to_numpy(),
+                "hovertemplate": "%{text}<br>%{customdata[0]}<extra></extra>",
+                "showlegend": False,
+            }
         )
-        fig.add_trace(  # legend swatch only
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=t(f"rank_{rank}", lang),
-                marker={
+        traces.append(  # legend swatch only
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "name": t(f"rank_{rank}", lang),
+                "marker": {
                     "symbol": "square",
                     "size": 14,
                     "color": theme.RANK_COLOURS[rank],
                     "line": {"color": theme.INK, "width": 1},
                 },
-            )
+            }
         )
     letters = rep[rep["letter_from_en"].notna()]
     if not letters.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=letters["tile_col"] + 0.3,
-                y=letters["tile_row"] - 0.3,
-                mode="markers",
-                name=t("letter_mark", lang),
-                marker={
+        traces.append(
+            {
+                "type": "scatter",
+                "x": letters["tile_col"] + 0.3,
+                "y": letters["tile_row"] - 0.3,
+                "mode": "markers",
+                "name": t("letter_mark", lang),
+                "marker": {
                     "symbol": "star",
                     "size": 15,
                     "color": theme.LETTER_MARK,
                     "line": {"color": theme.INK, "width": 1},
                 },
-                customdata=letters[[f"letter_from_{lang}"]].to_numpy(),
-                hovertemplate="%{customdata[0]}: "
+                "customdata": letters[[f"letter_from_{lang}"]].to_numpy(),
+                "hovertemplate": "%{customdata[0]}: "
                 + t("role_congratulatory_letter", lang)
                 + "<extra></extra>",
-            )
+            }
         )
-    fig.update_xaxes(visible=False, range=[-0.6, rep["tile_col"].max() + 0.6])
-    fig.update_yaxes(visible=False, range=[rep["tile_row"].max() + 0.6, -0.6], scaleanchor="x", scaleratio=1)
-    fig.update_layout(height=600)
-    footer = source_line(rep, lang)
-    finish(fig, title, subtitle, footer)
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rep, lang),
+        shapes=shapes,
+        xaxis={"visible": False, "range": [-0.6, rep["tile_col"].max() + 0.6]},
+        yaxis={
+            "visible": False,
+            "range": [rep["tile_row"].max() + 0.6, -0.6],
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        height=600,
+    )
     counts = rep["top_rank"].map(lambda r: t(f"rank_{r}", lang)).value_counts()
     sep = ", " if lang == "en" else "，"
     summary = sep.join(f"{k} {v}" for k, v in counts.items())
@@ -132,24 +147,30 @@ def officials_by_rank(people: pd.DataFrame, lang: str) -> Chart:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=""))
     col = f"represents_{lang}"
     order = people.groupby(col)["id"].count().sort_values(ascending=False).index.tolist()
-    fig = go.Figure()
+    traces = []
     for rank in RANKS:
         grp = people[people["rank"] == rank]
         if grp.empty:
             continue
         counts = grp.groupby(col)["id"].count()
-        fig.add_trace(
-            go.Bar(
-                x=counts.index,
-                y=counts.to_numpy(),
-                name=t(f"rank_{rank}", lang),
-                marker={"color": theme.RANK_COLOURS[rank], "line": {"color": theme.INK, "width": 0.5}},
-                hovertemplate="%{x}: %{y}<extra>" + t(f"rank_{rank}", lang) + "</extra>",
-            )
+        traces.append(
+            {
+                "type": "bar",
+                "x": counts.index,
+                "y": counts.to_numpy(),
+                "name": t(f"rank_{rank}", lang),
+                "marker": {"color": theme.RANK_COLOURS[rank], "line": {"color": theme.INK, "width": 0.5}},
+                "hovertemplate": "%{x}: %{y}<extra>" + t(f"rank_{rank}", lang) + "</extra>",
+            }
         )
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(categoryorder="array", categoryarray=order)
-    fig.update_yaxes(dtick=1)
-    finish(fig, title, subtitle, source_line(people, lang))
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(people, lang),
+        barmode="stack",
+        xaxis={"categoryorder": "array", "categoryarray": order},
+        yaxis={"dtick": 1},
+    )
     alt = t("alt_by_rank", lang, n=len(people), k=people[col].nunique())
     return Chart(slug, title, fig, people.reset_index(drop=True), alt)
