@@ -128,8 +128,8 @@ def sources(cat: Catalogue) -> pd.DataFrame:
     )
 
 
-def _source_columns(cat: Catalogue, source_id: str) -> dict[str, str | None]:
-    source = next(s for s in cat.sources if s.id == source_id)
+def _source_columns(source) -> dict[str, str | None]:
+    """The source columns every row carries (and so every table and download built from it)."""
     return {
         "source_id": source.id,
         "source_publisher": source.publisher.en,
@@ -148,7 +148,8 @@ def participants(cat: Catalogue) -> pd.DataFrame:
     readings of the title, each credited."""
     names = entity_names(cat)
     countries = {c.code for c in cat.countries}
-    publishers = {s.id: s.publisher for s in cat.sources}
+    sources_by_id = {s.id: s for s in cat.sources}
+    publishers = {sid: s.publisher for sid, s in sources_by_id.items()}
 
     def readings(p, lang: str) -> str | None:
         out = [
@@ -181,7 +182,7 @@ def participants(cat: Catalogue) -> pd.DataFrame:
             "note_en": p.note.en if p.note else None,
             "note_zh": p.note.zh if p.note else None,
             "sources": "; ".join(p.sources),
-            **_source_columns(cat, p.sources[0]),
+            **_source_columns(sources_by_id[p.sources[0]]),
         }
         for p in cat.participants
     ]
@@ -194,6 +195,7 @@ def representation(cat: Catalogue) -> pd.DataFrame:
     apart), and who came. A country that joined ASEAN after the event is `not_member`, never "not
     represented"."""
     people = participants(cat)
+    sources_by_id = {s.id: s for s in cat.sources}
     day = cat.event.date
     rows = []
     for c in cat.countries:
@@ -215,7 +217,7 @@ def representation(cat: Catalogue) -> pd.DataFrame:
                 "names_zh": "、".join(came["name_zh"]),
                 "letter_from_en": ", ".join(letters["name_en"]) or None,
                 "letter_from_zh": "、".join(letters["name_zh"]) or None,
-                **(_source_columns(cat, top["source_id"]) if top is not None else {}),
+                **(_source_columns(sources_by_id[top["source_id"]]) if top is not None else {}),
             }
         )
     return pd.DataFrame(rows)
@@ -251,13 +253,7 @@ def observations(cat: Catalogue) -> pd.DataFrame:
                     "high": o.high,
                     "qualifier": o.qualifier,
                     "kind": o.kind,
-                    "source_id": o.source,
-                    "source_publisher": source.publisher.en,
-                    "source_publisher_zh": source.publisher.zh,
-                    "source_url": source.url,
-                    "source_date": source.date_published,
-                    "source_licence": source.licence.name,
-                    "source_licence_zh": source.licence.label("zh"),
+                    **_source_columns(source),
                     "status": o.status,
                     "quote": o.quote,
                     "note_en": o.note.en if o.note else None,
