@@ -30,7 +30,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.charts import FOOTER_LINE_PX, add_footer
 from dashboard.present.i18n import t
 
@@ -260,8 +260,14 @@ def file_name(slug: str, countries: list[str], lang: str, ext: str) -> str:
 # --- one chart, one format: what the Download view and the export route hand over ----------------
 
 
-def filter_text(selected: list[str], lang: str) -> str:
-    shown = ", ".join(selected) if selected else t("all_countries", lang)
+def filter_text(selected: list[str], lang: str, table: pd.DataFrame | None = None) -> str:
+    """ "Countries shown: Viet Nam and Thailand": what the chart plots, by name in the file's
+    language (an aggregate by its own name, e.g. "ASEAN-6 (e-Conomy SEA)"), not the filter's codes."""
+    column = f"entity_{lang}"
+    if table is not None and column in table and not table.empty:
+        shown = formatting.join(dict.fromkeys(table[column].dropna().astype(str)), lang)
+    else:
+        shown = formatting.join(selected, lang) if selected else t("all_countries", lang)
     return f"{t('filter_label', lang)}: {shown}"
 
 
@@ -276,7 +282,7 @@ def data_dates(table: pd.DataFrame, lang: str) -> str:
 def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str) -> list[tuple[str, str]]:
     return [
         ("title", ch.title),
-        ("filter", filter_text(selected, lang)),
+        ("filter", filter_text(selected, lang, ch.table)),
         ("permalink", permalink),
         ("data", data_dates(ch.table, lang)),
         ("text description", ch.alt),
@@ -287,7 +293,7 @@ def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str)
 def _stamped(ch, selected: list[str], lang: str, permalink: str) -> go.Figure:
     return stamp(
         ch.figure,
-        filter_text=filter_text(selected, lang),
+        filter_text=filter_text(selected, lang, ch.table),
         permalink=permalink,
         data_dates=data_dates(ch.table, lang),
     )

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from dashboard.data import derived, frames
 from dashboard.data.model import Model
-from dashboard.present import charts, tables
+from dashboard.present import charts, formatting, tables
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import column_label, pick, t
 from dashboard.present.text import escape_markdown as esc
@@ -291,7 +291,7 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
     people = m.participants[m.participants["represents"] == code].sort_values("rank_order")
     represented_by = []  # one Markdown list, not an element per person: each costs every rerun
     for p in people.itertuples():
-        roles = ", ".join(t(f"role_{r}", lang) for r in p.roles.split("; "))
+        roles = formatting.join([t(f"role_{r}", lang) for r in p.roles.split("; ")], lang)
         title = p.title_zh if lang == "zh" else p.title_en
         other = p.title_other_zh if lang == "zh" else p.title_other_en
         if isinstance(other, str):

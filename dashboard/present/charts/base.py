@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.i18n import t
 
 
@@ -59,35 +59,6 @@ class _SentFigure(go.Figure):
 
     def to_dict(self) -> dict:
         return self._spec
-
-
-def fmt(value: float) -> str:
-    """1.3 → "1.3", 12.0 → "12", 11.40 → "11.4" (no spurious precision)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def bar_labels(values, lang: str) -> list[str]:
-    """One chart's bar labels at one precision, set by its largest value (161 and 171, not
-    160.639 and 170.78); from a thousand (万 in Chinese) up in words, as `compact` writes them."""
-    values = [float(v) for v in values]
-    largest = max((abs(v) for v in values), default=0.0)
-    if largest >= (1e3 if lang == "en" else 1e4):
-        return [compact(v, lang) for v in values]
-    decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2 if largest >= 0.1 else 3
-    return [f"{v:,.{decimals}f}" for v in values]
-
-
-def compact(value: float, lang: str) -> str:
-    """Readable large numbers: 1.23 bn / 12.3亿; small ones with up to 3 decimals."""
-    steps = (
-        [(1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")]
-        if lang == "en"
-        else [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
-    )
-    for size, suffix in steps:
-        if abs(value) >= size:
-            return f"{value / size:,.3g}{suffix}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 def source_line(table: pd.DataFrame, lang: str) -> str:
@@ -215,10 +186,4 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def entity_names(rows: pd.DataFrame, lang: str) -> str:
     """The entities in `rows`, named in the reader's language (for alt texts and empty states)."""
     names = sorted(set(rows[f"entity_{lang}"])) if not rows.empty else []
-    return ", ".join(names) if lang == "en" else "、".join(names)
-
-
-def _qualified(value: float, qualifier: str, lang: str, unit: str = "") -> str:
-    prefix = {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}.get(qualifier, "")
-    sep = " " if lang == "en" else ""
-    return f"{prefix}{sep if prefix else ''}{fmt(value)}{unit}"
+    return formatting.join(names, lang)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
     figure,
-    fmt,
     observation_table,
     source_line,
 )
@@ -34,7 +33,7 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
         "y": rows[f"entity_{lang}"],
         "orientation": "h",
         "marker": {"color": colours},
-        "text": [fmt(v) for v in rows["value"]],
+        "text": formatting.labels(rows["value"], lang),
         "textposition": "outside",
         "hovertemplate": "%{y}: %{x}<extra></extra>",
     }

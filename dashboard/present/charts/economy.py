@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
-    _qualified,
     entity_names,
     figure,
-    fmt,
     observation_table,
     source_line,
 )
@@ -37,7 +35,7 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
             "mode": "lines+markers+text",
             "name": f"{name} ({t('actual', lang)})",
             "line": {"color": theme.ACCENT, "width": 3},
-            "text": [f"{fmt(v)}%" for v in actual["value"]],
+            "text": [f"{formatting.number(v, lang)}%" for v in actual["value"]],
             "textposition": "top left",
             "hovertemplate": "%{x}: %{y}%<extra></extra>",
         }
@@ -55,7 +53,7 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
                 "marker": {"symbol": ["circle"] + ["circle-open"] * len(ahead), "size": 10},
                 "text": [""]
                 + [
-                    f"{fmt(v)}% ({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})"
+                    f"{formatting.number(v, lang)}% ({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})"
                     for v, status in zip(ahead["value"], ahead["status"], strict=True)
                 ],
                 "textposition": "top left",
@@ -75,9 +73,9 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
     alt = t(
         "alt_share",
         lang,
-        v2015=fmt(by_year.get(2015, float("nan"))),
-        v2018=fmt(by_year.get(2018, float("nan"))),
-        v2025=fmt(by_year.get(2025, float("nan"))),
+        v2015=formatting.number(by_year.get(2015, float("nan")), lang),
+        v2018=formatting.number(by_year.get(2018, float("nan")), lang),
+        v2025=formatting.number(by_year.get(2025, float("nan")), lang),
     )
     return Chart(slug, title, fig, table, alt)
 
@@ -108,7 +106,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
                     "color": theme.PALETTE[i % len(theme.PALETTE)],
                     "pattern": {"shape": theme.KIND_PATTERN.get(kind, "")},
                 },
-                "text": [fmt(v) for v in grp["value"]],
+                "text": formatting.labels(grp["value"], lang),
                 "textposition": "outside",
                 "hovertemplate": "%{x} " + str(year) + ": US$%{y} bn<extra></extra>",
             }
@@ -128,7 +126,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         lang,
         countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
-        value=fmt(top["value"]),
+        value=formatting.number(top["value"], lang),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 
@@ -167,7 +165,7 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
                     "mode": "markers+text",
                     "name": f"{name} ({t('target', lang)})",
                     "marker": {"color": colour, "symbol": "diamond-open", "size": 12},
-                    "text": [f"{fmt(v)}% {t('target', lang)}" for v in targets["value"]],
+                    "text": [f"{formatting.number(v, lang)}% {t('target', lang)}" for v in targets["value"]],
                     "textposition": "middle left",
                     "hovertemplate": name + " %{x}: %{y}% (" + t("target", lang) + ")<extra></extra>",
                 }
@@ -187,7 +185,7 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
         lang,
         countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
-        value=fmt(top["value"]),
+        value=formatting.number(top["value"], lang),
         year=top["year"],
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
@@ -209,7 +207,10 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
         "base": rows["low"],
         "orientation": "h",
         "marker": {"color": [theme.PALETTE[1], theme.PALETTE[2]][: len(rows)]},
-        "text": [f"{fmt(lo)}–{fmt(hi)} min" for lo, hi in zip(rows["low"], rows["high"], strict=True)],
+        "text": [
+            f"{formatting.number(lo, lang)}–{formatting.number(hi, lang)} min"
+            for lo, hi in zip(rows["low"], rows["high"], strict=True)
+        ],
         "textposition": "outside",
         "hovertemplate": "%{y}: %{base}–%{x} min<extra></extra>",
         "width": 0.5,
@@ -227,10 +228,10 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
     alt = t(
         "alt_ct",
         lang,
-        b_low=fmt(by.loc["before_ai", "low"]),
-        b_high=fmt(by.loc["before_ai", "high"]),
-        a_low=fmt(by.loc["with_ai", "low"]),
-        a_high=fmt(by.loc["with_ai", "high"]),
+        b_low=formatting.number(by.loc["before_ai", "low"], lang),
+        b_high=formatting.number(by.loc["before_ai", "high"], lang),
+        a_low=formatting.number(by.loc["with_ai", "low"], lang),
+        a_high=formatting.number(by.loc["with_ai", "high"], lang),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 
@@ -242,13 +243,14 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     if rows.empty:
         return _empty(slug, title, subtitle, t("china_only", lang))
     labels = rows[f"series_title_{lang}"].tolist()
+    qualifiers = {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}
     bar = {
         "type": "bar",
         "x": labels,
         "y": rows["value"],
         "marker": {"color": [theme.PALETTE[0], theme.PALETTE[5]][: len(rows)]},
         "text": [
-            _qualified(v, q, lang, " m" if lang == "en" else "百万")
+            formatting.qualified(v * 1e6, q, lang, qualifiers)  # the series count millions
             for v, q in zip(rows["value"], rows["qualifier"], strict=True)
         ],
         "textposition": "outside",
@@ -270,8 +272,8 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     alt = t(
         "alt_people",
         lang,
-        students=fmt(by.get("students_in_remote_education", float("nan"))),
-        office=fmt(by.get("remote_office_users", float("nan"))),
+        students=formatting.number(by.get("students_in_remote_education", float("nan")), lang),
+        office=formatting.number(by.get("remote_office_users", float("nan")), lang),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 
@@ -288,7 +290,7 @@ def gmv_to_gdp(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         "x": rows[f"entity_{lang}"],
         "y": rows["value"],
         "marker": {"color": [theme.colour_for(c) for c in rows["entity"]], "pattern": {"shape": "."}},
-        "text": [f"{v:.1f}%" for v in rows["value"]],
+        "text": [f"{formatting.fixed(v, lang, 1)}%" for v in rows["value"]],
         "textposition": "outside",
         "hovertemplate": "%{x}: %{y:.2f}%<extra>" + t("derived", lang) + "</extra>",
     }
@@ -306,6 +308,6 @@ def gmv_to_gdp(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         lang,
         countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
-        value=f"{top['value']:.1f}",
+        value=formatting.fixed(top["value"], lang, 1),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)

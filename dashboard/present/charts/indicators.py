@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
-    bar_labels,
     entity_names,
     figure,
     observation_table,
@@ -36,7 +35,7 @@ def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict
         "name": name,
         "connectgaps": False,
         "line": line,
-        "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",
+        "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",  # d3's r: digits, never SI
         **extra,
     }
 
@@ -48,7 +47,7 @@ def _over_years(traces: list[dict], rows: pd.DataFrame, lang: str, *, title: str
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        yaxis={"title": {"text": unit}, "tickformat": "~s"},
+        yaxis={"title": {"text": unit}, **formatting.axis(rows["value"], lang)},
     )
 
 
@@ -102,7 +101,7 @@ def indicator_ranking(
         "y": rows[f"entity_{lang}"].tolist(),
         "orientation": "h",
         "marker": {"color": colours},
-        "text": bar_labels(rows["value"], lang),
+        "text": formatting.labels(rows["value"], lang),
         "textposition": "outside",
         "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
     }
@@ -111,7 +110,7 @@ def indicator_ranking(
         title=full_title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        xaxis={"tickformat": "~s"},
+        xaxis=formatting.axis(rows["value"], lang),
         showlegend=False,
         height=max(360, 140 + 34 * len(rows)),
     )
