@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import plotly.io as pio
 import pytest
@@ -173,3 +174,22 @@ def test_timor_leste_reads_as_not_a_member_in_2020_not_as_absent(model, lang):
     assert views.participants(model, lang, ("VNM",)).not_members == ""
     profile = views.country_profile(model, lang, "TLS").represented_by.replace("\\", "")
     assert "2025-10-26" in profile and t("not_represented", lang) not in profile
+
+
+@pytest.mark.parametrize(("lang", "code"), [("en", "SGP"), ("zh", "CHN"), ("en", "CHN")])
+def test_the_country_profile_table_shows_words_not_codes(model, lang, code):
+    """No `None`, `nan`, enum values (before_ai, more_than, exact) or definition ids on screen."""
+    table = views.country_profile(model, lang, code).figures.to_pandas()
+    text = table.select_dtypes(exclude="number").astype(str)
+    codes = {"None", "nan", "before_ai", "with_ai", "more_than", "exact", "as_quoted", "actual", "estimate"}
+    codes |= {"national_digital_economy_share_of_gdp", "internet_economy_gmv", "miit-2020-06-12-opening"}
+    if lang == "en":
+        codes -= {"actual", "estimate"}  # English words for the kinds
+    assert not (set(text.to_numpy().ravel()) & codes), set(text.to_numpy().ravel()) & codes
+    assert not text.apply(lambda col: col.str.contains(r"\bnan\b|None")).any().any()
+
+
+def test_the_agenda_never_shows_nan_for_a_statement_without_speaker(model):
+    for lang in ("en", "zh"):
+        text = " ".join(views.agenda(model, lang).statements.values())
+        assert not re.search(r"\bnan\b", text)

@@ -71,3 +71,43 @@ def sparkline_table(obs: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def readable_observations(
+    rows: pd.DataFrame, lang: str, *, categories: dict[tuple[str, str], str], definitions: dict[str, str]
+) -> pd.DataFrame:
+    """Observation rows as a reader's table: words, not codes or enum values (a category's label,
+    the kind and status in words, the definition's name, the publisher), the unit beside the value,
+    and "—" where a row has nothing. The value stays a number, so the column sorts by it."""
+    blank = "—"
+
+    def words(prefix: str, value) -> str:
+        if not isinstance(value, str) or not value or value == "exact":  # "exact" qualifies nothing
+            return blank
+        return t(f"{prefix}{value}", lang)
+
+    out = pd.DataFrame(
+        {
+            t("col_indicator", lang): rows[f"series_title_{lang}"],
+            t("col_country", lang): rows[f"entity_{lang}"],
+            t("col_year", lang): rows["year"],
+            t("col_category", lang): [
+                categories.get((s, c), blank) if isinstance(c, str) else blank
+                for s, c in zip(rows["series_id"], rows["category"], strict=True)
+            ],
+            t("col_value", lang): rows["value"].where(rows["value"].notna(), rows["low"]),
+            t("col_value_high", lang): rows["high"],  # a range's upper end (10–15 minutes)
+            t("col_unit", lang): rows[f"unit_{lang}"],
+            t("col_qualifier", lang): rows["qualifier"].map(lambda q: words("qualifier_", q)),
+            t("col_kind", lang): rows["kind"].map(lambda k: words("kind_", k)),
+            t("col_definition", lang): rows["definition"].map(lambda d: definitions.get(d, blank)),
+            t("col_status", lang): rows["status"].map(lambda s: words("status_", s)),
+            t("source", lang): rows["source_publisher_zh" if lang == "zh" else "source_publisher"],
+        }
+    )
+    high = t("col_value_high", lang)
+    if out[high].isna().all():
+        out = out.drop(columns=high)
+    text = out.select_dtypes(exclude="number").columns  # numbers stay numbers: they sort as numbers
+    out[text] = out[text].astype(object).where(out[text].notna(), blank)
+    return out.reset_index(drop=True)

@@ -17,7 +17,7 @@ from dashboard.data import derived, frames
 from dashboard.data.model import Model
 from dashboard.present import charts, formatting, tables
 from dashboard.present.charts import Chart
-from dashboard.present.i18n import column_label, pick, t
+from dashboard.present.i18n import pick, t
 from dashboard.present.text import escape_markdown as esc
 
 Selection = tuple[str, ...]  # ISO codes in catalogue order; empty = all countries
@@ -250,7 +250,7 @@ def agenda(m: Model, lang: str) -> Agenda:
         cells = [
             f"{_cell(row.original)} :gray[({_cell(row.language)})]",
             _cell(row.translation),
-            f"**{_cell(speaker or '—')}** · {_cell(named or '—')} · {_cell(row.source_id)}",
+            f"**{_cell(speaker if isinstance(speaker, str) else '—')}** · {_cell(named or '—')} · {_cell(row.source_id)}",
         ]
         rows.setdefault(row.kind, []).append("| " + " | ".join(cells) + " |")
     # One Markdown table per kind: the original and the translation side by side, row by row, in
@@ -330,7 +330,16 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
     return CountryProfile(
         represented_by="\n".join(represented_by),
         figures=display_table(
-            charts.observation_table(mine, lang).rename(columns=lambda c: column_label(c, lang))
+            tables.readable_observations(
+                mine,
+                lang,
+                categories={
+                    (s.id, key): pick(label.en, label.zh, lang)
+                    for s in m.cat.series
+                    for key, label in s.categories.items()
+                },
+                definitions={d.id: pick(d.name.en, d.name.zh, lang) for d in m.cat.definitions},
+            )
         ),
         rankings=rankings,
         sparklines=display_table(tables.sparkline_table(obs, code, lang)),
