@@ -66,7 +66,11 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        yaxis={"title": {"text": "% GDP"}, "ticksuffix": "%", "range": [0, max(rows["value"]) * 1.25]},
+        yaxis={
+            "title": {"text": t("axis_percent_of_gdp", lang)},
+            "ticksuffix": "%",
+            "range": [0, max(rows["value"]) * 1.25],
+        },
         xaxis={"dtick": 1 if rows["year"].max() - rows["year"].min() < 6 else 2},
     )
     by_year = dict(zip(rows["year"], rows["value"], strict=True))
@@ -108,7 +112,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
                 },
                 "text": formatting.labels(grp["value"], lang),
                 "textposition": "outside",
-                "hovertemplate": "%{x} " + str(year) + ": US$%{y} bn<extra></extra>",
+                "hovertemplate": "%{x} " + str(year) + ": " + t("hover_usd_bn", lang) + "<extra></extra>",
             }
         )
     fig = figure(
@@ -118,7 +122,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         footer=source_line(rows, lang),
         barmode="group",
         xaxis={"categoryorder": "array", "categoryarray": order},
-        yaxis={"title": {"text": "US$ bn"}},
+        yaxis={"title": {"text": t("axis_usd_bn", lang)}},
     )
     top = rows[rows["year"] == rows["year"].max()].sort_values("value", ascending=False).iloc[0]
     alt = t(
@@ -175,7 +179,7 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        yaxis={"title": {"text": "% GDP"}, "ticksuffix": "%"},
+        yaxis={"title": {"text": t("axis_percent_of_gdp", lang)}, "ticksuffix": "%"},
         xaxis={"dtick": 1},
     )
     top = rows[rows["kind"] != "target"].sort_values("value", ascending=False)
@@ -199,6 +203,7 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
         return _empty(slug, title, subtitle, t("china_only", lang))
     order = ["before_ai", "with_ai"]
     rows = rows.set_index("category").loc[[c for c in order if c in set(rows["category"])]].reset_index()
+    minutes = (" " if lang != "zh" else "") + t("minutes_short", lang)
     labels = [categories[c][lang] for c in rows["category"]]
     bar = {
         "type": "bar",
@@ -208,11 +213,11 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
         "orientation": "h",
         "marker": {"color": [theme.PALETTE[1], theme.PALETTE[2]][: len(rows)]},
         "text": [
-            f"{formatting.number(lo, lang)}–{formatting.number(hi, lang)} min"
+            f"{formatting.number(lo, lang)}–{formatting.number(hi, lang)}{minutes}"
             for lo, hi in zip(rows["low"], rows["high"], strict=True)
         ],
         "textposition": "outside",
-        "hovertemplate": "%{y}: %{base}–%{x} min<extra></extra>",
+        "hovertemplate": "%{y}: %{base}–%{x}" + minutes + "<extra></extra>",
         "width": 0.5,
     }
     fig = figure(
@@ -220,7 +225,7 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        xaxis={"title": {"text": "min"}, "range": [0, rows["high"].max() * 1.3]},
+        xaxis={"title": {"text": t("axis_minutes", lang)}, "range": [0, rows["high"].max() * 1.3]},
         yaxis={"autorange": "reversed"},
         showlegend=False,
     )
