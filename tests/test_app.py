@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -273,3 +274,14 @@ def test_share_box_permalink_holds_the_whole_view():
     assert "country=VNM" in link and "lang=zh" in link
     assert "indicator=gdp_current_usd" in link and "year=2010" in link
     assert snippet.startswith(f'<iframe src="{link}&embed=true"')
+
+
+def test_every_block_in_the_table_and_sources_tabs_starts_with_its_charts_title():
+    at = open_app("connectivity.py", country="VNM")
+    titles = [json.loads(el.proto.spec)["layout"]["title"]["text"] for el in at.get("plotly_chart")]
+    for tab in ("table", "sources", "download"):
+        at.segmented_control(key="tab-connectivity").set_value(tab).run()
+        bold = [m.value for m in at.markdown if re.fullmatch(r"\*\*[^\n]*\*\*", m.value)]
+        assert len(bold) == len(titles), (tab, bold)
+        for shown, title in zip(bold, titles, strict=True):
+            assert shown.strip("*").replace("\\", "") in title.replace("<b>", "")

@@ -210,3 +210,14 @@ def test_export_browser_is_replaced_when_it_dies(share_chart):
         assert exporter.restarts == 1
     finally:
         exporter.close()
+
+
+def test_the_excel_about_sheet_names_every_source_and_licence(share_chart):
+    data = exports.chart_file(
+        share_chart, "xlsx", lang="en", selected=[], permalink="http://x/", today="2026-01-01"
+    )
+    about = pd.read_excel(io.BytesIO(data), sheet_name="about")
+    sources = about[about["field"] == "source"]["value"].tolist()
+    assert len(sources) == share_chart.table["source_id"].nunique()
+    assert all("Licence" not in s and ("Terms" in s or "CC BY" in s) for s in sources)
+    assert any("theedgesingapore.com" in s for s in sources)

@@ -193,3 +193,13 @@ def test_the_agenda_never_shows_nan_for_a_statement_without_speaker(model):
     for lang in ("en", "zh"):
         text = " ".join(views.agenda(model, lang).statements.values())
         assert not re.search(r"\bnan\b", text)
+
+
+def test_the_filter_offers_countries_before_groups(model):
+    """Typing "Myanmar" must offer Myanmar first: Enter picks the first match."""
+    from dashboard.web.sidebar import _build_country_labels
+
+    codes = list(_build_country_labels(model, "en"))
+    countries = {c.code for c in model.cat.countries}
+    first_group = next(i for i, code in enumerate(codes) if code not in countries)
+    assert set(codes[:first_group]) == countries

@@ -280,7 +280,9 @@ def data_dates(table: pd.DataFrame, lang: str) -> str:
 
 
 def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str) -> list[tuple[str, str]]:
-    return [
+    """The Excel file's `about` sheet: what the chart is, and every source and licence its rows
+    rest on, one line each, so a workbook that leaves the dashboard still says where it comes from."""
+    rows = [
         ("title", ch.title),
         ("filter", filter_text(selected, lang, ch.table)),
         ("permalink", permalink),
@@ -288,6 +290,14 @@ def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str)
         ("text description", ch.alt),
         ("downloaded", today),
     ]
+    table = ch.table
+    if "source_id" in table:
+        cols = [c for c in ("source_publisher", "source_url", "source_date", "source_licence") if c in table]
+        for record in table[cols].drop_duplicates().itertuples(index=False):
+            values = dict(zip(cols, record, strict=True))
+            text = " · ".join(str(v) for v in values.values() if isinstance(v, str) and v)
+            rows.append(("source", text))
+    return rows
 
 
 def _stamped(ch, selected: list[str], lang: str, permalink: str) -> go.Figure:

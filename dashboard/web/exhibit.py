@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard.present import exports
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import column_label, t
+from dashboard.present.text import escape_markdown as esc
 from dashboard.web import routes
 from dashboard.web.state import State, view_query
 
@@ -55,6 +56,8 @@ def show_chart(ch: Chart, st_state: State) -> None:
         st.info(ch.empty_message)
         return
     view = page_tab(lang)
+    if view != "chart":  # a block in the Table, Sources or Download tab starts with its chart's title
+        st.markdown(f"**{esc(ch.title)}**")
     if view == "table":
         table = ch.table.rename(columns=lambda c: column_label(c, lang))
         st.dataframe(table, hide_index=True, width="stretch")
@@ -91,10 +94,10 @@ def show_sources(ch: Chart, lang: str) -> None:
         .reset_index()
     )
     st.dataframe(
-        summary,
+        summary.rename(columns=lambda c: column_label(c, lang)),
         hide_index=True,
         width="stretch",
-        column_config={"source_url": st.column_config.LinkColumn(display_text="↗ link")},
+        column_config={column_label("source_url", lang): st.column_config.LinkColumn(display_text="↗")},
     )
 
 

@@ -61,14 +61,15 @@ def _build_country_labels(m: Model, lang: str) -> dict[str, str]:
     def both(name) -> tuple[str, str]:
         return (name.zh, name.en) if lang == "zh" else (name.en, name.zh)
 
-    labels = {
-        g.code: t("group_option", lang, name=" · ".join(both(g.name)), count=len(g.members))
-        for g in m.cat.groups
-    }
+    # Countries first, then the groups: typing a country's name offers that country first (Enter
+    # picks it), not a group whose long label happens to contain the same letters.
+    labels = {}
     for c in m.cat.countries:
         first, second = both(c.name)
         aliases = ", ".join(a for a in c.aliases if a not in (first, second))
         labels[c.code] = f"{first} · {second}" + (f" ({aliases})" if aliases else "")
+    for g in m.cat.groups:
+        labels[g.code] = t("group_option", lang, name=" · ".join(both(g.name)), count=len(g.members))
     return labels
 
 
