@@ -221,3 +221,22 @@ def test_the_excel_about_sheet_names_every_source_and_licence(share_chart):
     assert len(sources) == share_chart.table["source_id"].nunique()
     assert all("Licence" not in s and ("Terms" in s or "CC BY" in s) for s in sources)
     assert any("theedgesingapore.com" in s for s in sources)
+
+
+@needs_browser
+def test_a_chinese_pdf_has_the_charts_title_and_copies_as_the_characters_drawn(catalogue):
+    """Chromium titles every PDF "Kaleido-fier" and maps some CJK glyphs to radicals (人口 → ⼈⼝):
+    a reader copying or searching the text must get the ideographs."""
+    from pypdf import PdfReader
+
+    from dashboard.data import frames
+    from dashboard.present import charts
+
+    rows = frames.series_rows(frames.observations(catalogue), "national_digital_economy_share_of_gdp")
+    ch = charts.national_digital_share(rows, "zh")
+    data = exports.chart_file(ch, "pdf", lang="zh", selected=[], permalink="http://x/", today="2026-01-01")
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata.title == ch.title
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "马来西亚" in text and "中国" in text, text[:300]
+    assert not re.search(r"[\u2e80-\u2fdf]", text), re.findall(r"[\u2e80-\u2fdf]", text)

@@ -200,6 +200,91 @@ def exporter() -> ImageExporter:
         return _EXPORTER
 
 
+# --- PDF: a title, and text that copies as the characters drawn ----------------------------------
+
+#: Kangxi radicals and CJK radicals supplement: Chromium's PDF maps some Noto CJK glyphs to these
+#: code points (人口 copies as ⼈⼝), which search and copy-paste then fail to match.
+_RADICALS = re.compile(r"<(2[EF][0-9A-Fa-f]{2})>")
+
+
+#: CJK Radicals Supplement forms that stand alone as ideographs in simplified Chinese (NFKC leaves
+#: this block alone): the radical → the ideograph (e.g. ⻢ C-SIMPLIFIED HORSE → 马, as in 马来西亚).
+_SUPPLEMENT = {
+    0x2E9F: 0x6BCD, 0x2EA0: 0x6C11, 0x2EC4: 0x897F, 0x2EC5: 0x89C1, 0x2EC6: 0x89D2, 0x2EC9: 0x8D1D,
+    0x2ECB: 0x8F66, 0x2ED1: 0x9577, 0x2ED3: 0x957F, 0x2ED4: 0x95E8, 0x2ED8: 0x9752, 0x2EDA: 0x9875,
+    0x2EDB: 0x98CE, 0x2EDC: 0x98DE, 0x2EDD: 0x98DF, 0x2EE2: 0x9A6C, 0x2EE3: 0x9AA8, 0x2EE5: 0x9C7C,
+    0x2EE6: 0x9E1F, 0x2EE7: 0x5364, 0x2EE8: 0x9EA6, 0x2EE9: 0x9EC4, 0x2EEC: 0x9F50, 0x2EEE: 0x9F7F,
+    0x2EF3: 0x9F9F,
+}  # fmt: skip
+
+
+def _unicode_of(hex_code: str) -> str:
+    """A radical's code point → the ideograph it stands for, as a CMap hex value: Kangxi radicals
+    by NFKC, the supplement's simplified forms by `_SUPPLEMENT`; any other stays as it is."""
+    code = int(hex_code, 16)
+    text = chr(_SUPPLEMENT[code]) if code in _SUPPLEMENT else unicodedata.normalize("NFKC", chr(code))
+    return "".join(f"{ord(ch):04X}" for ch in text)
+
+
+def _fix_cmap(cmap: str) -> str:
+    """Rewrite the destinations of a ToUnicode CMap's `bfchar` entries that are radicals; a `bfrange`
+    that starts on one is split into single entries first (its targets are not consecutive)."""
+    out = []
+    for block in re.split(r"(\d+ beginbf(?:char|range)\n.*?endbf(?:char|range))", cmap, flags=re.S):
+        if "beginbfchar" in block:
+            lines = block.splitlines()
+            fixed = [
+                re.sub(
+                    r"^(<[0-9A-Fa-f]+>\s+)<(2[EF][0-9A-Fa-f]{2})>",
+                    lambda m: f"{m.group(1)}<{_unicode_of(m.group(2))}>",
+                    ln,
+                )
+                for ln in lines
+            ]
+            out.append("\n".join(fixed))
+        elif "beginbfrange" in block and _RADICALS.search(block):
+            entries = []
+            for src1, src2, dst in re.findall(
+                r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+            ):
+                width = len(src1)
+                for k in range(int(src2, 16) - int(src1, 16) + 1):
+                    code = f"{int(dst, 16) + k:04X}"
+                    target = _unicode_of(code) if _RADICALS.fullmatch(f"<{code}>") else code
+                    entries.append(f"<{int(src1, 16) + k:0{width}X}> <{target}>")
+            out.append(f"{len(entries)} beginbfchar\n" + "\n".join(entries) + "\nendbfchar")
+        else:
+            out.append(block)
+    return "".join(out)
+
+
+def finish_pdf(data: bytes, title: str) -> bytes:
+    """The chart's title as the document's title (Chromium writes "Kaleido-fier"), and ToUnicode
+    maps that give the ideographs drawn, so the text copies and searches as it reads."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    seen: set[int] = set()
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            to_unicode = font.get(NameObject("/ToUnicode"))
+            if to_unicode is None or id(to_unicode.get_object()) in seen:
+                continue
+            stream = to_unicode.get_object()
+            seen.add(id(stream))
+            cmap = stream.get_data().decode("latin-1")
+            fixed = _fix_cmap(cmap)
+            if fixed != cmap:
+                stream.set_data(fixed.encode("latin-1"))
+    writer.add_metadata({"/Title": title, "/Creator": "China-ASEAN Digital Economy Cooperation dashboard"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 def to_image(fig: go.Figure, fmt: str, *, width: int | None = None, height: int | None = None) -> bytes:
     """PNG at 2× scale, SVG and PDF at 1×, at the figure's own height if it sets one."""
     width = width or theme.EXPORT_WIDTH
@@ -322,7 +407,8 @@ class Format:
 
 def _image(fmt: str) -> Callable[..., bytes]:
     def render(ch, selected, lang, permalink, today) -> bytes:
-        return to_image(_stamped(ch, selected, lang, permalink), fmt)
+        data = to_image(_stamped(ch, selected, lang, permalink), fmt)
+        return finish_pdf(data, ch.title) if fmt == "pdf" else data
 
     return render
 
