@@ -240,3 +240,15 @@ def test_a_chinese_pdf_has_the_charts_title_and_copies_as_the_characters_drawn(c
     text = "".join(page.extract_text() for page in reader.pages)
     assert "马来西亚" in text and "中国" in text, text[:300]
     assert not re.search(r"[\u2e80-\u2fdf]", text), re.findall(r"[\u2e80-\u2fdf]", text)
+
+
+def test_a_chart_csv_says_what_it_is_and_reads_back_with_comment_lines_skipped(share_chart):
+    data = exports.chart_file(
+        share_chart, "csv", lang="en", selected=[], permalink="http://x/v", today="2026-01-01"
+    )
+    text = data.decode("utf-8-sig")
+    head = [line for line in text.splitlines() if line.startswith("#")]
+    assert head[0] == f"# title: {share_chart.title}"
+    assert "# permalink: http://x/v" in head and any(line.startswith("# source: ") for line in head)
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", comment="#")
+    assert len(back) == len(share_chart.table) and list(back.columns) == list(share_chart.table.columns)

@@ -89,7 +89,9 @@ def test_a_csv_download_is_an_attachment_with_a_telling_name():
         headers["content-disposition"] == 'attachment; filename="internet-economy-gmv-by-country_vnm_en.csv"'
     )
     assert headers["content-type"].startswith("text/csv")
-    assert body.decode("utf-8-sig").splitlines()[0].startswith("entity,")
+    lines = body.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("# title: ")
+    assert next(line for line in lines if not line.startswith("#")).startswith("entity,")
 
 
 def test_the_bundle_route_names_the_view_it_was_taken_from():

@@ -310,9 +310,13 @@ def to_html(fig: go.Figure, *, title: str) -> bytes:
     return html.encode("utf-8")
 
 
-def to_csv(table: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM so Excel opens Chinese text correctly; pandas reads it back unchanged."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+def to_csv(table: pd.DataFrame, about: Iterable[tuple[str, str]] = ()) -> bytes:
+    """UTF-8 with BOM so Excel opens Chinese text correctly. `about` lines (title, filter,
+    permalink, sources and licences) come first as `# field: value`: a spreadsheet shows them above
+    the table; a script skips the leading lines that start with `#` (pandas: `comment="#"`, as no
+    value in the data holds a `#`) and reads the table back unchanged."""
+    head = "".join(f"# {field}: {' '.join(str(value).split())}\n" for field, value in about)
+    return (head + table.to_csv(index=False)).encode("utf-8-sig")
 
 
 def to_xlsx(table: pd.DataFrame, *, sheet: str = "data", about: Iterable[tuple[str, str]] = ()) -> bytes:
@@ -426,7 +430,13 @@ FORMATS: dict[str, Format] = {
             _stamped(ch, selected, lang, permalink), title=ch.title
         ),
     ),
-    "csv": Format("CSV", "text/csv", lambda ch, selected, lang, permalink, today: to_csv(ch.table)),
+    "csv": Format(
+        "CSV",
+        "text/csv",
+        lambda ch, selected, lang, permalink, today: to_csv(
+            ch.table, about=_about_sheet(ch, selected, lang, permalink, today)
+        ),
+    ),
     "xlsx": Format(
         "Excel",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

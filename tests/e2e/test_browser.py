@@ -246,7 +246,9 @@ def test_downloads_arrive_as_real_files(page, server, tmp_path):
     link = page.get_by_role("link", name="PNG", exact=True).first.get_attribute("href")
     assert link == f"{server}/export/overview/internet-economy-gmv-share-of-gdp.png?country=VNM"
     csv_file = download_from_link(page, "CSV")
-    rows = list(csv.DictReader(io.StringIO(Path(csv_file.path()).read_text(encoding="utf-8-sig"))))
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("# title: ")  # the file says what it is before the table starts
+    rows = list(csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#")))
     assert [r["year"] for r in rows] == ["2015", "2018", "2025"]
     assert all(r["source_url"].startswith("http") for r in rows)
     bundle = download_from_link(page, "Download data bundle (ZIP)")
