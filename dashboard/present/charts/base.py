@@ -187,3 +187,30 @@ def entity_names(rows: pd.DataFrame, lang: str) -> str:
     """The entities in `rows`, named in the reader's language (for alt texts and empty states)."""
     names = sorted(set(rows[f"entity_{lang}"])) if not rows.empty else []
     return formatting.join(names, lang)
+
+
+def ranking_bars(
+    rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle: str, height: int, **layout
+) -> go.Figure:
+    """Countries as horizontal bars, smallest at the bottom, those in `chosen` in the accent
+    colour: the one ranking figure (Country profile and the World Bank pages)."""
+    rows = rows.sort_values("value")
+    bar = {
+        "type": "bar",
+        "x": rows["value"].to_numpy(),
+        "y": rows[f"entity_{lang}"].tolist(),
+        "orientation": "h",
+        "marker": {"color": [theme.ACCENT if e in chosen else "#C3CCD5" for e in rows["entity"]]},
+        "text": formatting.labels(rows["value"], lang),
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
+    }
+    return figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        showlegend=False,
+        height=height,
+        **layout,
+    )

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
-    figure,
     observation_table,
-    source_line,
+    ranking_bars,
 )
 from dashboard.present.i18n import t
 
@@ -25,25 +23,8 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
     subtitle = f"{unit}, {year}"
     if rows.empty:
         return _empty(slug, title, subtitle, t("no_figures", lang))
-    rows = rows.sort_values("value")
-    colours = [theme.ACCENT if e == highlight else "#C3CCD5" for e in rows["entity"]]
-    bar = {
-        "type": "bar",
-        "x": rows["value"],
-        "y": rows[f"entity_{lang}"],
-        "orientation": "h",
-        "marker": {"color": colours},
-        "text": formatting.labels(rows["value"], lang),
-        "textposition": "outside",
-        "hovertemplate": "%{y}: %{x}<extra></extra>",
-    }
-    fig = figure(
-        [bar],
-        title=title,
-        subtitle=subtitle,
-        footer=source_line(rows, lang),
-        showlegend=False,
-        height=max(320, 60 + 36 * len(rows)),
+    fig = ranking_bars(
+        rows, lang, {highlight}, title=title, subtitle=subtitle, height=max(320, 60 + 36 * len(rows))
     )
     alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
     return Chart(slug, title, fig, observation_table(rows, lang), alt)

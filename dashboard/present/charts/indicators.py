@@ -12,6 +12,7 @@ from dashboard.present.charts.base import (
     entity_names,
     figure,
     observation_table,
+    ranking_bars,
     source_line,
 )
 from dashboard.present.i18n import t
@@ -93,28 +94,17 @@ def indicator_ranking(
     full_title = f"{title}: {t('ranking', lang)} {year}"
     if rows.empty:
         return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
-    rows = rows.sort_values("value")
-    colours = [theme.ACCENT if (not highlight or e in highlight) else "#C3CCD5" for e in rows["entity"]]
-    bar = {
-        "type": "bar",
-        "x": rows["value"].to_numpy(),
-        "y": rows[f"entity_{lang}"].tolist(),
-        "orientation": "h",
-        "marker": {"color": colours},
-        "text": formatting.labels(rows["value"], lang),
-        "textposition": "outside",
-        "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
-    }
-    fig = figure(
-        [bar],
+    chosen = set(highlight) if highlight else set(rows["entity"])
+    fig = ranking_bars(
+        rows,
+        lang,
+        chosen,
         title=full_title,
         subtitle=subtitle,
-        footer=source_line(rows, lang),
-        xaxis=formatting.axis(rows["value"], lang),
-        showlegend=False,
         height=max(360, 140 + 34 * len(rows)),
+        xaxis=formatting.axis(rows["value"], lang),
     )
-    top = rows.iloc[-1]
+    top = rows.sort_values("value").iloc[-1]
     alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
 
