@@ -111,3 +111,14 @@ def readable_observations(
     text = out.select_dtypes(exclude="number").columns  # numbers stay numbers: they sort as numbers
     out[text] = out[text].astype(object).where(out[text].notna(), blank)
     return out.reset_index(drop=True)
+
+
+def wide(table: pd.DataFrame, lang: str) -> pd.DataFrame | None:
+    """The plotted values as the chart reads them over time: one row per entity, one column per
+    year (None when the rows are not entity × year, e.g. a ranking for one year)."""
+    needed = {"year", "value", f"entity_{lang}"}
+    if not needed <= set(table.columns) or table["year"].nunique() < 2 or "category" in table.columns:
+        return None
+    pivot = table.pivot_table(index=f"entity_{lang}", columns="year", values="value", aggfunc="first")
+    pivot.columns = [str(c) for c in pivot.columns]
+    return pivot.reset_index().rename(columns={f"entity_{lang}": t("col_country", lang)})

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from dashboard.present import exports
+from dashboard.present import exports, tables
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import column_label, t
 from dashboard.present.text import escape_markdown as esc
@@ -59,7 +59,10 @@ def show_chart(ch: Chart, st_state: State) -> None:
     if view != "chart":  # a block in the Table, Sources or Download tab starts with its chart's title
         st.markdown(f"**{esc(ch.title)}**")
     if view == "table":
-        table = ch.table.rename(columns=lambda c: column_label(c, lang))
+        # Over years, as the chart reads (entities × years); the downloads keep one row per value
+        # with its source columns, and the Sources tab lists what the rows rest on.
+        by_year = tables.wide(ch.table, lang)
+        table = by_year if by_year is not None else ch.table.rename(columns=lambda c: column_label(c, lang))
         st.dataframe(table, hide_index=True, width="stretch")
     elif view == "sources":
         show_sources(ch, lang)

@@ -34,5 +34,9 @@ st.dataframe(
     hide_index=True,
     height=36 * 15 + 4,
     width="stretch",
-    column_config={t("col_trend", lang): st.column_config.LineChartColumn(width="medium")},
+    column_config={
+        t("col_trend", lang): st.column_config.LineChartColumn(width="medium"),
+        # digits grouped, never an exponent; the column still sorts by the number
+        t("col_latest", lang): st.column_config.NumberColumn(format="localized"),
+    },
 )
