@@ -149,11 +149,10 @@ def participants(cat: Catalogue) -> pd.DataFrame:
     names = entity_names(cat)
     countries = {c.code for c in cat.countries}
     sources_by_id = {s.id: s for s in cat.sources}
-    publishers = {sid: s.publisher for sid, s in sources_by_id.items()}
 
     def readings(p, lang: str) -> str | None:
         out = [
-            f"{getattr(r.title, lang)} ({'; '.join(getattr(publishers[s], lang) for s in r.sources)})"
+            f"{getattr(r.title, lang)} ({'; '.join(getattr(sources_by_id[s].publisher, lang) for s in r.sources)})"
             for r in p.other_readings
         ]
         return " · ".join(out) if out else None

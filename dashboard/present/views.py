@@ -181,6 +181,16 @@ class Participants:
         return [self.tiles, self.by_rank]
 
 
+def _not_a_member_then(m: Model, country, lang: str) -> str:
+    """Markdown saying a country joined ASEAN after the 2020 event, so took no part (never shown
+    as "absent"); "" for a country that was a member then, or is not an ASEAN country."""
+    day = m.cat.event.date
+    if country.asean is None or country.asean_member_on(day):
+        return ""
+    name = pick(country.name.en, country.name.zh, lang)
+    return esc(t("not_member_at_event", lang, country=name, since=country.asean.member_since, date=day))
+
+
 def participants(m: Model, lang: str, selected: Selection) -> Participants:
     people = m.participants
     if selected:
@@ -192,20 +202,9 @@ def participants(m: Model, lang: str, selected: Selection) -> Participants:
         + (f" ({t('our_translation', lang)})" if b.en_by == "ours" else "")
         for b in m.cat.attending_bodies
     ]
-    day = m.cat.event.date
-    late = [c for c in m.cat.countries if c.code in selected and c.asean and not c.asean_member_on(day)]
-    not_members = "  \n".join(
-        t(
-            "not_member_at_event",
-            lang,
-            country=pick(c.name.en, c.name.zh, lang),
-            since=c.asean.member_since,
-            date=day,
-        )
-        for c in late
-    )
+    notes = [_not_a_member_then(m, c, lang) for c in m.cat.countries if c.code in selected]
     return Participants(
-        not_members=esc(not_members) if not_members else "",
+        not_members="  \n".join(note for note in notes if note),
         tiles=charts.representation_tiles(m.representation, lang, list(selected)),
         by_rank=charts.officials_by_rank(people, lang),
         officials=display_table(tables.officials_table(people, lang)),
@@ -313,20 +312,9 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
         rankings.append(
             charts.ranking(rows, lang, code, first[f"series_title_{lang}"], first[f"unit_{lang}"])
         )
-    country = next(c for c in m.cat.countries if c.code == code)
-    day = m.cat.event.date
-    if not represented_by and country.asean and not country.asean_member_on(day):
-        represented_by.append(
-            esc(
-                t(
-                    "not_member_at_event",
-                    lang,
-                    country=pick(country.name.en, country.name.zh, lang),
-                    since=country.asean.member_since,
-                    date=day,
-                )
-            )
-        )
+    if not represented_by:
+        country = next(c for c in m.cat.countries if c.code == code)
+        represented_by.append(_not_a_member_then(m, country, lang))  # "" when it was a member
     return CountryProfile(
         represented_by="\n".join(represented_by),
         figures=display_table(
