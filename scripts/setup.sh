@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for the dashboard: system packages (Chromium for image exports and the
-# browser tests, Noto CJK so Chinese renders in exports), a virtualenv in .venv, the package.
+# browser tests, Noto CJK so Chinese renders in exports, Liberation Sans for Latin text in them), a virtualenv in .venv, the package.
 # Usage: bash scripts/setup.sh [--test]   (--test also installs the test tools)
 # Safe to re-run: every step is skipped when already done.
 set -euo pipefail
@@ -11,6 +11,9 @@ need_apt=()
 # grep reads all of fc-list's output: with -q it would stop early, and under pipefail the SIGPIPE
 # that fc-list then gets would count as "no font" (apt-get ran again on every setup).
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
+# Latin letters and digits in exports (theme.FONT_FAMILY): with only the CJK face, a PDF's digits
+# do not copy as text.
+fc-list 2>/dev/null | grep -i "Liberation Sans" >/dev/null || need_apt+=(fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing ${need_apt[*]} (apt-get)"

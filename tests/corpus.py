@@ -18,13 +18,14 @@ SERIES_HEADER = """series:
     unit: {en: percent of GDP, zh: 占GDP百分比}
     short_unit: "%"
     percent: true
+    decimal_places: 1
     definition: internet_economy_gmv_share_of_gdp
     description: {en: A test series., zh: 测试序列。}
     processing: {en: None., zh: 无。}
     observations:
 """
 OBS = '      - {entity: "VNM", year: 2020, value: 12, kind: actual, source: miit-2020-06-12-opening, status: verified}\n'
-OBS_LINE = 11
+OBS_LINE = 12
 
 
 def series_file(*observations: str) -> str:
@@ -135,7 +136,7 @@ CASES = [
         "syntax error",
         figures(
             series_file(OBS) + "  - {entity: [\n",
-            "data/figures.yaml:12: YAML syntax error: while parsing a flow node did not find expected node content (the file ends before a bracket or quote is closed)",
+            "data/figures.yaml:13: YAML syntax error: while parsing a flow node did not find expected node content (the file ends before a bracket or quote is closed)",
         ),
     ),
     Case(
@@ -250,7 +251,7 @@ CASES = [
         "unknown definition",
         figures(
             series_file(OBS).replace("definition: internet_economy_gmv_share_of_gdp", "definition: vibes"),
-            "data/figures.yaml:7: series[0].definition: 'vibes' is not a known definition id",
+            "data/figures.yaml:8: series[0].definition: 'vibes' is not a known definition id",
         ),
     ),
     Case("empty file", figures("# nothing here\n", "data/figures.yaml:1: file is empty")),

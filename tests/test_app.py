@@ -107,13 +107,28 @@ def test_country_filter_changes_the_charts():
     assert len({x for trace in before["data"] for x in trace["x"]}) == 6
 
 
-def test_choosing_a_group_in_the_filter_adds_its_countries():
+def test_a_group_button_adds_its_countries_and_the_search_offers_countries_only():
     at = open_app()
     box = at.multiselect(key="country")
-    assert "Group: CLMV · 柬老缅越 (4 countries)" in box.options
-    box.set_value(["THA", "CLMV"]).run()
+    assert len(box.options) == 12 and not any("CLMV" in o or "ASEAN" in o for o in box.options)
+    box.set_value(["THA"]).run()
+    at.button_group(key="group_pick").set_value("CLMV").run()
     assert at.multiselect(key="country").value == ["THA", "KHM", "LAO", "MMR", "VNM"]
     assert at.query_params["country"] == ["KHM", "LAO", "MMR", "THA", "VNM"]
+    assert at.button_group(key="group_pick").value is None  # released for the next click
+    at.button_group(key="group_pick").set_value("ASEAN10").run()  # adds, keeps what is there
+    assert at.query_params["country"] == [
+        "BRN",
+        "KHM",
+        "IDN",
+        "LAO",
+        "MYS",
+        "MMR",
+        "PHL",
+        "SGP",
+        "THA",
+        "VNM",
+    ]
 
 
 def test_filter_without_china_explains_the_china_only_figures():

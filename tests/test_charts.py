@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.data import frames
-from dashboard.present import charts
+from dashboard.present import charts, theme
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_officials_chart_counts_only_those_who_took_part(catalogue):
 def test_chinese_charts_have_chinese_titles_and_sources(obs):
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "zh")
     assert ch.figure.layout.title.text.startswith("<b>东南亚互联网经济")
-    assert annotations(ch.figure)[-1].startswith("来源: ")
+    assert annotations(ch.figure)[-1].startswith("来源：")
     assert "中华人民共和国工业和信息化部" in annotations(ch.figure)[-1]
 
 
@@ -125,7 +125,10 @@ def test_figures_use_the_project_template_not_streamlits(obs):
 
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "en")
     assert ch.figure.layout.template.layout.paper_bgcolor == "#FFFFFF"
-    assert ch.figure.layout.template.layout.font.family.startswith('"Noto Sans CJK SC"')
+    assert (
+        ch.figure.layout.template.layout.font.family == theme.FONT_FAMILY
+        and "Noto Sans CJK SC" in theme.FONT_FAMILY
+    )
 
 
 def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
@@ -134,7 +137,7 @@ def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
     people = charts.officials_by_rank(frames.participants(catalogue), "zh")
     for ch in (tiles, people):
         assert annotations(ch.figure)[-1].startswith(
-            "来源: 中华人民共和国工业和信息化部（新浪科技转载） (2020)"
+            "来源：中华人民共和国工业和信息化部（新浪科技转载）（2020）"
         )
 
 
@@ -153,5 +156,5 @@ def test_licence_lines_are_in_the_readers_language(catalogue):
     rep = frames.representation(catalogue)
     zh = annotations(charts.representation_tiles(rep, "zh", []).figure)[-1]
     en = annotations(charts.representation_tiles(rep, "en", []).figure)[-1]
-    assert "许可: 使用条款未记录" in zh and "Terms" not in zh
+    assert "许可：使用条款未记录" in zh and "Terms" not in zh
     assert "Licence: Terms not recorded" in en

@@ -234,11 +234,14 @@ def test_a_chinese_pdf_has_the_charts_title_and_copies_as_the_characters_drawn(c
 
     rows = frames.series_rows(frames.observations(catalogue), "national_digital_economy_share_of_gdp")
     ch = charts.national_digital_share(rows, "zh")
-    data = exports.chart_file(ch, "pdf", lang="zh", selected=[], permalink="http://x/", today="2026-01-01")
+    link = "http://localhost:8501/digital-economy?lang=zh"
+    data = exports.chart_file(ch, "pdf", lang="zh", selected=[], permalink=link, today="2026-01-01")
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata.title == ch.title
     text = "".join(page.extract_text() for page in reader.pages)
     assert "马来西亚" in text and "中国" in text, text[:300]
+    # digits too: the licence, the permalink's port, the years (lost with the CJK face first)
+    assert "localhost:8501" in text and "2025" in text, text
     assert not re.search(r"[\u2e80-\u2fdf]", text), re.findall(r"[\u2e80-\u2fdf]", text)
 
 

@@ -80,3 +80,45 @@ def test_compact_never_writes_an_exponent_or_an_si_suffix_and_reads_back(value, 
 )
 def test_axes_are_labelled_by_this_module_not_by_si_prefixes(values, lang, expected):
     assert formatting.axis(values, lang)["ticktext"] == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "lang", "decimals", "expected"),
+    [
+        ([7.1, 124.0, 11.4], "en", 1, ["7.1", "124", "11.4"]),  # GMV, US$ bn: one decimal at most
+        ([0.234, 1.5], "zh", 2, ["0.23", "1.5"]),  # R&D, % of GDP
+        ([118.13, 2.9], "en", 0, ["118", "3"]),
+        ([2.77e8, 1.41e9], "zh", 0, ["2.77亿", "14.1亿"]),  # the compact range ignores decimals
+    ],
+)
+def test_labels_use_the_series_precision_from_its_metadata(values, lang, decimals, expected):
+    assert formatting.labels(values, lang, decimals) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_shipped_value_reads_back_within_its_series_precision(catalogue, lang):
+    """Every value in `data/`, labelled as its chart labels it (its series' `decimal_places`):
+    no exponent, no SI suffix, and the reader's reading is within half the last shown digit (or
+    0.5 % for compact forms, three significant digits)."""
+    problems = []
+    for series in catalogue.series:
+        values = [o.value for o in series.observations if o.value is not None]
+        for value, text in zip(values, formatting.labels(values, lang, series.decimal_places), strict=True):
+            if re.search(r"e[+-]|[GKMBT]$", text):
+                problems.append(f"{series.id}: {value} -> {text}")
+                continue
+            tolerance = max(abs(value) * 0.005, 0.5 * 10**-series.decimal_places) + 1e-9
+            if abs(parse(text) - value) > tolerance:
+                problems.append(f"{series.id}: {value} -> {text}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_decimals_travel_with_the_plotted_table(catalogue):
+    from dashboard.data import frames
+    from dashboard.present.charts.base import observation_table
+
+    obs = frames.observations(catalogue)
+    rows = obs[obs["series_id"] == "research_and_development_expenditure_percent_of_gdp"]
+    table = observation_table(rows, "en")
+    assert formatting.decimals_of(table) == 2
+    assert "decimal_places" not in table.columns  # the downloads keep every digit, no metadata column

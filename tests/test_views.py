@@ -195,11 +195,12 @@ def test_the_agenda_never_shows_nan_for_a_statement_without_speaker(model):
         assert not re.search(r"\bnan\b", text)
 
 
-def test_the_filter_offers_countries_before_groups(model):
-    """Typing "Myanmar" must offer Myanmar first: Enter picks the first match."""
-    from dashboard.web.sidebar import _build_country_labels
+def test_the_search_box_offers_countries_and_the_groups_are_buttons(model):
+    """Typing "Myanmar" offered ASEAN-6 too (its label shares the letters): the search box now
+    holds countries only, and each group is a button named by its short name and size."""
+    from dashboard.web.sidebar import _build_country_labels, _build_group_labels
 
-    codes = list(_build_country_labels(model, "en"))
-    countries = {c.code for c in model.cat.countries}
-    first_group = next(i for i, code in enumerate(codes) if code not in countries)
-    assert set(codes[:first_group]) == countries
+    assert list(_build_country_labels(model, "en")) == [c.code for c in model.cat.countries]
+    groups = _build_group_labels(model, "zh")
+    assert list(groups) == [g.code for g in model.cat.groups]
+    assert groups["CLMV"] == "柬老缅越（4）" and groups["ASEAN10"] == "东盟十国（2020年）（10）"

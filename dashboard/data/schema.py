@@ -144,6 +144,8 @@ class Country(Strict):
 class Group(Strict):
     code: EntityCode
     name: LocalText
+    #: The group's name on its button in the filter ("ASEAN-10 (2020)"); the full name otherwise.
+    short_name: LocalText | None = None
     description: LocalText
     members: Annotated[list[EntityCode], Field(min_length=1)]
     #: The ASEAN membership the group stands for, as of this day: its ASEAN members must be exactly
@@ -410,6 +412,9 @@ class Series(Strict):
     unit: LocalText
     short_unit: str
     percent: bool
+    #: How many decimals a reader sees below the compact range (Our World in Data's
+    #: `numDecimalPlaces`): labels, table cells and captions round to it; downloads keep every digit.
+    decimal_places: Annotated[int, Field(ge=0, le=6)]
     scale: Annotated[int, Field(ge=1)] = 1
     definition: Slug
     topic: Slug | None = None

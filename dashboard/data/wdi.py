@@ -42,6 +42,7 @@ class Indicator:
     topic: str
     aggregate: str  # "population_weighted_mean", "gdp_weighted_mean", "sum" or "none"
     percent: bool = False
+    decimal_places: int = 1  # what a reader sees below the compact range (see schema.Series)
     producer_named: str | None = None  # must appear in the indicator's own description
 
 
@@ -67,6 +68,7 @@ def indicators(path: Path = OVERRIDES) -> dict[str, Indicator]:
                 topic=entry["topic"],
                 aggregate=entry["aggregate"],
                 percent=bool(entry.get("percent", False)),
+                decimal_places=int(entry["decimal_places"]),
                 producer_named=entry.get("producer_named"),
             )
         except (KeyError, TypeError) as exc:
@@ -210,6 +212,7 @@ def render(meta: dict[str, dict], rows: dict[str, list[tuple[str, int, float]]],
             f"    unit: {{en: {_q(ind.unit_en)}, zh: {_q(ind.unit_zh)}}}",
             f"    short_unit: {_q(ind.short_unit)}",
             f"    percent: {'true' if ind.percent else 'false'}",
+            f"    decimal_places: {ind.decimal_places}",
             "    definition: world_bank_wdi_indicator",
             f"    topic: {ind.topic}",
             f"    aggregate: {ind.aggregate}",

@@ -32,7 +32,7 @@ import plotly.io as pio
 
 from dashboard.present import formatting, theme
 from dashboard.present.charts import FOOTER_LINE_PX, add_footer
-from dashboard.present.i18n import t
+from dashboard.present.i18n import label, t
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 INSTALL_HINT = (
@@ -357,7 +357,7 @@ def filter_text(selected: list[str], lang: str, table: pd.DataFrame | None = Non
         shown = formatting.join(dict.fromkeys(table[column].dropna().astype(str)), lang)
     else:
         shown = formatting.join(selected, lang) if selected else t("all_countries", lang)
-    return f"{t('filter_label', lang)}: {shown}"
+    return label("filter_label", lang) + shown
 
 
 def data_dates(table: pd.DataFrame, lang: str) -> str:
@@ -365,7 +365,7 @@ def data_dates(table: pd.DataFrame, lang: str) -> str:
     if "year" not in table or table["year"].empty:
         return ""
     first, last = int(table["year"].min()), int(table["year"].max())
-    return f"{t('data_years', lang)}: {first}" + (f"–{last}" if last != first else "")
+    return label("data_years", lang) + f"{first}" + (f"–{last}" if last != first else "")
 
 
 def _about_sheet(ch, selected: list[str], lang: str, permalink: str, today: str) -> list[tuple[str, str]]:

@@ -72,15 +72,29 @@ def _decimals_for(value: float, significant: int) -> int:
     return max(0, significant - 1 - math.floor(math.log10(abs(value))))
 
 
-def labels(values: Iterable[float], lang: str) -> list[str]:
-    """One chart's labels at one precision, set by its largest value (161 and 171, not 160.639
-    and 170.78); from a thousand (万 in Chinese) up in words, as `compact` writes them."""
+def labels(values: Iterable[float], lang: str, decimals: int | None = None) -> list[str]:
+    """One chart's labels at one precision: from a thousand (万 in Chinese) up in words, as
+    `compact` writes them; below that with the series' own `decimals` (its metadata's
+    `decimal_places`, trailing zeros dropped: 7.1 and 124), or, for a series that has none, at one
+    precision set by the largest value (161 and 171, not 160.639 and 170.78)."""
     values = [float(v) for v in values]
     largest = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
     if largest >= COMPACT_FROM.get(lang, 1e3):
         return [compact(v, lang) for v in values]
+    if decimals is not None:
+        return [number(v, lang, decimals) for v in values]
     decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2 if largest >= 0.1 else 3
     return [fixed(v, lang, decimals) for v in values]
+
+
+def decimals_of(rows) -> int | None:
+    """The precision a table of observations asks for (its series' `decimal_places`), if one."""
+    if getattr(rows, "attrs", {}).get("decimal_places") is not None:
+        return int(rows.attrs["decimal_places"])
+    if "decimal_places" not in getattr(rows, "columns", ()):
+        return None
+    places = {int(d) for d in rows["decimal_places"].dropna()}
+    return max(places) if places else None
 
 
 def qualified(value: float, qualifier: str, lang: str, words: dict[str, str]) -> str:

@@ -47,6 +47,11 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def label(key: str, lang: str) -> str:
+    """`key`'s string followed by the language's colon: "Source: " / "来源："."""
+    return t(key, lang) + t("colon", lang)
+
+
 def pick(en: str | None, zh: str | None, lang: str) -> str:
     """Data text in the reader's language, falling back to the other one."""
     first, second = (zh, en) if lang == "zh" else (en, zh)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present.i18n import t
+from dashboard.present import formatting
+from dashboard.present.i18n import column_label, t
 
 
 def officials_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -120,5 +121,42 @@ def wide(table: pd.DataFrame, lang: str) -> pd.DataFrame | None:
     if not needed <= set(table.columns) or table["year"].nunique() < 2 or "category" in table.columns:
         return None
     pivot = table.pivot_table(index=f"entity_{lang}", columns="year", values="value", aggfunc="first")
+    decimals = formatting.decimals_of(table)
+    if decimals is not None:  # as the chart's labels read; the downloads keep every digit
+        pivot = pivot.round(decimals)
     pivot.columns = [str(c) for c in pivot.columns]
     return pivot.reset_index().rename(columns={f"entity_{lang}": t("col_country", lang)})
+
+
+def sources_summary(table: pd.DataFrame, lang: str) -> pd.DataFrame | None:
+    """The Sources tab: every source the plotted rows rest on, as a reader cites it: publisher
+    (in the reader's language), title, date, licence, link, how many rows rest on it and their
+    status in words. None when the rows carry no sources."""
+    if "source_id" not in table:
+        return None
+    blank = "—"
+    publisher = (
+        "source_publisher_zh" if lang == "zh" and "source_publisher_zh" in table else "source_publisher"
+    )
+    licence = "source_licence_zh" if lang == "zh" and "source_licence_zh" in table else "source_licence"
+    rows = table.assign(
+        **{c: table[c] if c in table else None for c in ("source_title", "source_url", "source_date")}
+    )
+    statuses = rows.groupby("source_id", sort=False)["status"].agg(
+        lambda v: formatting.join(sorted(t(f"status_{s}", lang) for s in set(v) if isinstance(s, str)), lang)
+    )
+    first = rows.drop_duplicates("source_id").set_index("source_id")
+    out = pd.DataFrame(
+        {
+            column_label("source_publisher", lang): first[publisher],
+            t("col_source_title", lang): first["source_title"],
+            column_label("source_date", lang): first["source_date"],
+            column_label("source_licence", lang): first[licence],
+            column_label("source_url", lang): first["source_url"],
+            column_label("rows", lang): rows.groupby("source_id", sort=False).size(),
+            t("col_status", lang): statuses,
+        }
+    ).reset_index(drop=True)
+    text = [c for c in out.columns if c not in (column_label("rows", lang), column_label("source_url", lang))]
+    out[text] = out[text].astype(object).where(out[text].notna(), blank)
+    return out

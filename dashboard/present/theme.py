@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-#: CJK-capable families first, so Chinese renders in the browser and in kaleido exports alike.
+#: A Latin face first, then CJK faces: the browser takes each character from the first family that
+#: has it, so Latin letters and digits come from Helvetica/Arial (Liberation Sans, Arial's metric
+#: twin, on Linux and in kaleido exports) and Chinese from the CJK face. With the CJK face first,
+#: Chromium's PDF writer gave its digits no text mapping: a PDF's "CC BY 4.0" copied as "CC BY ."
+#: (see tests/test_exports.py). `scripts/setup.sh` installs Liberation Sans and Noto Sans CJK.
 FONT_FAMILY = (
-    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
-    '"Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
+    '"Helvetica Neue", Arial, "Liberation Sans", "Noto Sans CJK SC", "Noto Sans SC", '
+    '"Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 )
 
 INK = "#1F2933"

@@ -17,7 +17,7 @@ from dashboard.data import derived, frames
 from dashboard.data.model import Model
 from dashboard.present import charts, formatting, tables
 from dashboard.present.charts import Chart
-from dashboard.present.i18n import pick, t
+from dashboard.present.i18n import label, pick, t
 from dashboard.present.text import escape_markdown as esc
 
 Selection = tuple[str, ...]  # ISO codes in catalogue order; empty = all countries
@@ -143,10 +143,10 @@ def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
     return DigitalEconomy(
         gmv=charts.gmv_by_country(gmv, lang, covered_gmv),
         gmv_to_gdp=charts.gmv_to_gdp(ratio, lang, covered_gmv),
-        gmv_to_gdp_definition=f"{t('definition', lang)}: "
+        gmv_to_gdp_definition=label("definition", lang)
         + esc(pick(ratio_definition.description.en, ratio_definition.description.zh, lang)),
         national_definition=f"**{t('definition', lang)}** · "
-        f"{esc(pick(national_definition.name.en, national_definition.name.zh, lang))}: "
+        f"{esc(pick(national_definition.name.en, national_definition.name.zh, lang))}{t('colon', lang)}"
         f"{t('definition_badge', lang)}",
         national=charts.national_digital_share(
             national, lang, _covered(obs, "national_digital_economy_share_of_gdp", lang)
@@ -234,9 +234,11 @@ def _cell(text: str) -> str:
 def agenda(m: Model, lang: str) -> Agenda:
     field_names = {f.id: (f.name.zh if lang == "zh" else f.name.en) for f in m.cat.fields}
     seed = next(src for src in m.cat.sources if src.id == "miit-2020-06-12-opening")
-    seed_footer = (
-        f"{t('source', lang)}: {seed.publisher.zh if lang == 'zh' else seed.publisher.en} "
-        f"({seed.date_published[:4]})"
+    seed_footer = label("source", lang) + t(
+        "source_year",
+        lang,
+        publisher=pick(seed.publisher.en, seed.publisher.zh, lang),
+        year=seed.date_published[:4],
     )
     header = (
         f"| {t('original', lang)} | {t('translation', lang)} ({t('our_translation', lang)}) | "
@@ -267,7 +269,7 @@ def agenda(m: Model, lang: str) -> Agenda:
         matrix=charts.proposal_field_matrix(
             frames.proposal_field_matrix(m.cat), field_names, lang, seed_footer
         ),
-        timeline=charts.theme_year_timeline(m.theme_years, lang, f"{t('source', lang)}: {timeline_sources}"),
+        timeline=charts.theme_year_timeline(m.theme_years, lang, label("source", lang) + timeline_sources),
     )
 
 
@@ -294,7 +296,7 @@ def country_profile(m: Model, lang: str, code: str) -> CountryProfile:
         title = p.title_zh if lang == "zh" else p.title_en
         other = p.title_other_zh if lang == "zh" else p.title_other_en
         if isinstance(other, str):
-            title = f"{title} ({t('other_readings', lang)}: {other})"
+            title = f"{title} ({label('other_readings', lang)}{other})"
         note = p.note_zh if lang == "zh" else p.note_en
         item = f"- **{esc(f'{p.name_zh} · {p.name_en}')}** — {esc(title)} · {esc(roles)}"
         represented_by.append(item + (f"  \n  :gray[{esc(note)}]" if isinstance(note, str) else ""))

@@ -81,23 +81,13 @@ def show_chart(ch: Chart, st_state: State) -> None:
 
 
 def show_sources(ch: Chart, lang: str) -> None:
-    """Every source the plotted rows rest on, with how many rows each carries and their status."""
-    table = ch.table
-    if "source_id" not in table:
+    """Every source the plotted rows rest on, as `tables.sources_summary` lists them, each linked."""
+    summary = tables.sources_summary(ch.table, lang)
+    if summary is None:
         st.write(t("no_row_sources", lang))
         return
-    cols = [
-        c
-        for c in ("source_id", "source_publisher", "source_url", "source_date", "source_licence")
-        if c in table
-    ]
-    summary = (
-        table.groupby(cols, dropna=False)
-        .agg(rows=("source_id", "size"), status=("status", lambda v: ", ".join(sorted(set(v)))))
-        .reset_index()
-    )
     st.dataframe(
-        summary.rename(columns=lambda c: column_label(c, lang)),
+        summary,
         hide_index=True,
         width="stretch",
         column_config={column_label("source_url", lang): st.column_config.LinkColumn(display_text="↗")},

@@ -16,7 +16,7 @@ from dashboard.present.i18n import LANG_LABELS, LANGS, t
 from dashboard.web import cache, routes
 from dashboard.web.exhibit import export_url
 from dashboard.web.pages import PAGES
-from dashboard.web.state import State, view, view_params
+from dashboard.web.state import GROUP_PICK, State, view, view_params
 
 
 def language_link(page, lang: str) -> None:
@@ -38,9 +38,13 @@ def language_link(page, lang: str) -> None:
 
 
 def country_filter(m: Model, lang: str) -> None:
-    """The one country filter: a searchable multiselect bound to `?country=`. Its options start
-    with the groups (presets), so one search box finds "CLMV" as well as "越南"; empty = all.
-    Its value is read by `current_state` (before the page); this draws it."""
+    """The one country filter: a searchable multiselect of countries bound to `?country=`, and
+    below it one button per group (ASEAN-10, CLMV, …) that adds the group's members; empty = all.
+    Its value is read by `current_state` (before the page); this draws it.
+
+    Groups are buttons, not options of the multiselect: its search matches letters anywhere in a
+    label, so typing "Myanmar" offered "ASEAN-6" (which excludes Myanmar), and Enter added six
+    countries. In the search box a country's name now finds that country only."""
     labels = _country_labels(m, lang)
     st.sidebar.multiselect(
         t("countries", lang),
@@ -50,6 +54,15 @@ def country_filter(m: Model, lang: str) -> None:
         help=t("countries_help", lang),
         placeholder=t("countries_placeholder", lang),
     )
+    groups = _group_labels(m, lang)
+    st.sidebar.pills(
+        t("groups", lang),
+        options=list(groups),
+        format_func=groups.__getitem__,
+        selection_mode="single",
+        key=GROUP_PICK,
+        help=t("groups_help", lang),
+    )
 
 
 def _country_labels(m: Model, lang: str) -> dict[str, str]:
@@ -58,19 +71,24 @@ def _country_labels(m: Model, lang: str) -> dict[str, str]:
 
 
 def _build_country_labels(m: Model, lang: str) -> dict[str, str]:
-    def both(name) -> tuple[str, str]:
-        return (name.zh, name.en) if lang == "zh" else (name.en, name.zh)
-
-    # Countries first, then the groups: typing a country's name offers that country first (Enter
-    # picks it), not a group whose long label happens to contain the same letters.
     labels = {}
     for c in m.cat.countries:
-        first, second = both(c.name)
+        first, second = (c.name.zh, c.name.en) if lang == "zh" else (c.name.en, c.name.zh)
         aliases = ", ".join(a for a in c.aliases if a not in (first, second))
         labels[c.code] = f"{first} · {second}" + (f" ({aliases})" if aliases else "")
-    for g in m.cat.groups:
-        labels[g.code] = t("group_option", lang, name=" · ".join(both(g.name)), count=len(g.members))
     return labels
+
+
+def _group_labels(m: Model, lang: str) -> dict[str, str]:
+    """Each group's button: its short name and how many countries it adds ("CLMV (4)")."""
+    return cache.view(m, _build_group_labels, lang)
+
+
+def _build_group_labels(m: Model, lang: str) -> dict[str, str]:
+    return {
+        g.code: t("group_option", lang, name=getattr(g.short_name or g.name, lang), count=len(g.members))
+        for g in m.cat.groups
+    }
 
 
 @functools.cache

@@ -139,6 +139,10 @@ def url_choice(param: str, options: list[str], default: str, widget, label: str,
     return value
 
 
+#: The session key of the group buttons under the country filter (see `sidebar.country_filter`).
+GROUP_PICK = "group_pick"
+
+
 def current_state(m: Model) -> State:
     """The reader's language and countries, read before any of the sidebar is drawn.
 
@@ -147,13 +151,18 @@ def current_state(m: Model) -> State:
     of the sidebar now and the page after a (possibly slow) first build of its charts."""
     lang = language()
     codes = m.country_codes
-    chosen = st.session_state.get("country") or []
-    if any(c not in codes for c in chosen):
-        # A group just picked in the filter (ASEAN-10, CLMV, …) becomes its members here, before
-        # the filter is drawn, so the filter, the link and every page only hold country codes.
-        # (Not an `on_change` callback: that costs every filter change.) A country removed from
-        # the data since is dropped.
-        chosen = [c for c in frames.expand_selection(m.cat, chosen) if c in codes]
+    chosen = [
+        c for c in st.session_state.get("country") or [] if c in codes
+    ]  # a country removed from the data since is dropped
+    picked = st.session_state.get(GROUP_PICK)
+    if picked or len(chosen) != len(st.session_state.get("country") or []):
+        # A group's button just clicked (ASEAN-10, CLMV, …) adds its members here, before the
+        # filter is drawn, so the filter, the link and every page only hold country codes; the
+        # button is released for the next click. (Not an `on_change` callback: that costs every
+        # filter change.)
+        if picked:
+            chosen = [c for c in frames.expand_selection(m.cat, [*chosen, picked]) if c in codes]
+            st.session_state[GROUP_PICK] = None
         st.session_state["country"] = chosen
     return State(lang=lang, selected=[c for c in codes if c in chosen])
 

@@ -143,6 +143,25 @@ def test_filter_updates_charts_url_and_survives_reload_and_page_switch(page, ser
     assert_page_config_kept(page)  # after a page switch
 
 
+def test_typing_a_country_offers_that_country_and_a_group_button_adds_its_members(page, server):
+    open_view(page, server, "participants", "", charts=2)
+    box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input")
+    box.click()
+    box.fill("Myanmar")
+    options = page.get_by_role("option")
+    expect(options).to_have_count(1)  # not "ASEAN-6", whose label shares letters with it
+    expect(options.first).to_contain_text("Myanmar")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"country=MMR$"))
+    settle(page)
+    # Close the list as a reader does, by clicking beside it (after Escape, Streamlit's search box
+    # keeps the focus and swallows the next click), then add a group with its button.
+    page.locator("[data-testid=stMain] :is(h1, h2)").first.click()
+    page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup] button", has_text="CLMV").click()
+    page.wait_for_url(re.compile(r"country=KHM&country=LAO&country=MMR&country=VNM$"))
+    expect(sidebar_chips(page)).to_have_count(4)
+
+
 def language_link(page, label: str):
     return page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a").filter(has_text=label).first
 

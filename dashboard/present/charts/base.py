@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.present import formatting, theme
-from dashboard.present.i18n import t
+from dashboard.present.i18n import label, t
 
 
 @dataclass
@@ -67,7 +67,9 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
         return ""
     column = "source_publisher_zh" if lang == "zh" and "source_publisher_zh" in table else "source_publisher"
     parts = dict.fromkeys(  # in the rows' order, each once
-        f"{publisher} ({date[:4]})" if isinstance(date, str) and date else str(publisher)
+        t("source_year", lang, publisher=publisher, year=date[:4])
+        if isinstance(date, str) and date
+        else str(publisher)
         for publisher, date in dict.fromkeys(zip(table[column], table["source_date"], strict=True))
         if isinstance(publisher, str)  # a row with nothing behind it (a tile with no official) cites none
     )
@@ -75,9 +77,9 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
         "source_licence_zh" if lang == "zh" and "source_licence_zh" in table else "source_licence"
     )
     licences = sorted({x for x in table[licence_column] if isinstance(x, str)})
-    text = f"{t('source', lang)}: " + "; ".join(parts)
+    text = label("source", lang) + t("list_separator", lang).join(parts)
     if licences:
-        text += f" · {t('licence', lang)}: " + "; ".join(licences)
+        text += " · " + label("licence", lang) + t("list_separator", lang).join(licences)
     return text
 
 
@@ -174,13 +176,17 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         "source_id",
         "source_publisher",
         "source_publisher_zh",
+        "source_title",
         "source_url",
         "source_date",
         "source_licence",
     ]
     cols = [c for c in cols if c in rows.columns]
-    out = rows[cols].sort_values(["entity", "year"]).reset_index(drop=True)
-    return out.dropna(axis=1, how="all")
+    out = rows[cols].sort_values(["entity", "year"]).reset_index(drop=True).dropna(axis=1, how="all")
+    # The series' precision travels with the table (not as a column: the downloads keep every
+    # digit), so the Table tab rounds as the chart's labels do.
+    out.attrs["decimal_places"] = formatting.decimals_of(rows)
+    return out
 
 
 def entity_names(rows: pd.DataFrame, lang: str) -> str:
@@ -201,9 +207,9 @@ def ranking_bars(
         "y": rows[f"entity_{lang}"].tolist(),
         "orientation": "h",
         "marker": {"color": [theme.ACCENT if e in chosen else "#C3CCD5" for e in rows["entity"]]},
-        "text": formatting.labels(rows["value"], lang),
+        "text": formatting.labels(rows["value"], lang, formatting.decimals_of(rows)),
         "textposition": "outside",
-        "hovertemplate": "%{y}: %{x:,.4~r}<extra></extra>",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
     return figure(
         [bar],

@@ -110,7 +110,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
                     "color": theme.PALETTE[i % len(theme.PALETTE)],
                     "pattern": {"shape": theme.KIND_PATTERN.get(kind, "")},
                 },
-                "text": formatting.labels(grp["value"], lang),
+                "text": formatting.labels(grp["value"], lang, formatting.decimals_of(grp)),
                 "textposition": "outside",
                 "hovertemplate": "%{x} " + str(year) + ": " + t("hover_usd_bn", lang) + "<extra></extra>",
             }

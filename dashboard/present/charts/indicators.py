@@ -27,8 +27,11 @@ def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     return years, rows.pivot(index="year", columns="entity", values="value").reindex(years)
 
 
-def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict:
-    """One entity's values over the years as a line; a missing year stays a gap."""
+def _year_line(
+    years: list[int], values, name: str, line: dict, *, lang: str, decimals: int | None, **extra
+) -> dict:
+    """One entity's values over the years as a line; a missing year stays a gap. The hover shows
+    the value as the labels write it (`formatting`), not d3's digits."""
     return {
         "type": "scatter",
         "x": years,
@@ -36,7 +39,8 @@ def _year_line(years: list[int], values, name: str, line: dict, **extra) -> dict
         "name": name,
         "connectgaps": False,
         "line": line,
-        "hovertemplate": name + " %{x}: %{y:,.4~r}<extra></extra>",  # d3's r: digits, never SI
+        "text": formatting.labels(values, lang, decimals),
+        "hovertemplate": name + " %{x}: %{text}<extra></extra>",
         **extra,
     }
 
@@ -61,6 +65,7 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
     years, wide = _by_year(rows)
     names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
     derived = set(rows.loc[rows["status"] == "derived", "entity"])
+    decimals = formatting.decimals_of(rows)
     traces = []
     for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
         label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
@@ -70,7 +75,16 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
             "dash": REFERENCE_DASH.get(code, "solid"),
         }
         traces.append(
-            _year_line(years, wide[code].to_numpy(), label, line, mode="lines+markers", marker={"size": 4})
+            _year_line(
+                years,
+                wide[code].to_numpy(),
+                label,
+                line,
+                lang=lang,
+                decimals=decimals,
+                mode="lines+markers",
+                marker={"size": 4},
+            )
         )
     fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit)
     shown = rows[~rows["is_group"]]
@@ -91,7 +105,7 @@ def indicator_ranking(
     """Countries ranked for one year; the filtered countries in the accent colour."""
     slug = f"{rows['series_id'].iloc[0]}-ranking-{year}" if not rows.empty else f"ranking-{year}"
     subtitle = f"{unit}, {year}"
-    full_title = f"{title}: {t('ranking', lang)} {year}"
+    full_title = t("ranking_title", lang, series=title, year=year)
     if rows.empty:
         return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
     chosen = set(highlight) if highlight else set(rows["entity"])
@@ -112,17 +126,20 @@ def indicator_ranking(
 def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> Chart:
     """China beside our ASEAN-10 aggregate (derived), over time."""
     slug = f"{rows['series_id'].iloc[0]}-china-vs-asean10" if not rows.empty else "china-vs-asean10"
-    full_title = f"{title}: {t('china_vs_asean', lang)}"
+    full_title = t("china_vs_asean_title", lang, series=title)
     subtitle = f"{unit}; {t('asean_derived_note', lang)}"
     if rows.empty or set(rows["entity"]) != {"CHN", "ASEAN10"}:
         return _empty(slug, full_title, subtitle, t("no_aggregate", lang))
     years, wide = _by_year(rows)
     names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
+    decimals = formatting.decimals_of(rows)
     traces = []
     for code in ("CHN", "ASEAN10"):
         name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
         line = {"color": theme.colour_for(code), "width": 3}
-        traces.append(_year_line(years, wide[code].to_numpy(), name, line, mode="lines"))
+        traces.append(
+            _year_line(years, wide[code].to_numpy(), name, line, lang=lang, decimals=decimals, mode="lines")
+        )
     fig = _over_years(traces, rows, lang, title=full_title, subtitle=subtitle, unit=unit)
     alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
