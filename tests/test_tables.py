@@ -49,3 +49,15 @@ def test_sources_summary_is_none_without_sources():
     import pandas as pd
 
     assert tables.sources_summary(pd.DataFrame({"entity": ["VNM"], "value": [1.0]}), "en") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_country_profiles_world_bank_table_rounds_each_series_to_its_precision(obs, lang):
+    table = tables.sparkline_table(obs, "SGP", lang)
+    latest = dict(zip(table["series_id"], table[t("col_latest", lang)], strict=True))
+    assert latest["gdp_current_usd"] == round(latest["gdp_current_usd"])  # not 3,869,516,998.738
+    assert latest["mobile_cellular_subscriptions_per_100_people"] == round(
+        latest["mobile_cellular_subscriptions_per_100_people"], 1
+    )
+    assert table[t("col_unit", lang)].notna().all()
+    assert (table[t("source", lang)] == ("世界银行" if lang == "zh" else "World Bank")).all()

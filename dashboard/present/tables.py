@@ -63,11 +63,13 @@ def sparkline_table(obs: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
         rows.append(
             {
                 t("col_indicator", lang): latest[f"series_title_{lang}"],
-                t("col_latest", lang): latest["value"],
+                # at the series' precision (its metadata), still a number so the column sorts
+                t("col_latest", lang): round(float(latest["value"]), int(latest["decimal_places"])),
+                t("col_unit", lang): latest[f"unit_{lang}"],
                 t("col_latest_year", lang): int(latest["year"]),
                 t("col_rank", lang): f"{rank} / {len(same_year)}",
                 t("col_trend", lang): mine["value"].tolist(),
-                t("source", lang): latest["source_publisher"],
+                t("source", lang): latest["source_publisher_zh" if lang == "zh" else "source_publisher"],
                 "series_id": series_id,
             }
         )
