@@ -71,8 +71,14 @@ def test_every_page_renders_by_default(page):
     assert len(figs) >= min_charts
     for fig in figs:
         assert fig["data"], "a chart without traces"
-        notes = [a.get("text", "") for a in fig["layout"].get("annotations", [])]
-        assert any(n.startswith("Source:") for n in notes), "every chart carries its source line"
+        assert fig["layout"]["meta"]["footer"].startswith("Source:"), "every chart carries its source line"
+    # and shows it under the chart (HTML, so it wraps at any width), with the text description
+    below = [c.value for c in at.main.caption if c.value.startswith("Source:")]
+    assert len(below) == len(figs) and all("Text description: " in c for c in below)
+    # each chart under its title, a heading (h2, or h3 within a section)
+    titled = [m.value.split("\n", 1)[0] for m in at.main.markdown if re.match(r"#{2,3} ", m.value)]
+    for fig in figs:
+        assert any(fig["layout"]["meta"]["title"] in h.replace("\\", "") for h in titled)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -82,7 +88,7 @@ def test_shared_link_opens_each_page_in_chinese_with_viet_nam(page):
     assert at.multiselect(key="country").value == ["VNM"]
     assert heading(page, "zh") in headers(at)
     for fig in figures(at):
-        title = fig["layout"]["title"]["text"]
+        title = fig["layout"]["meta"]["title"]
         assert any("\u4e00" <= ch <= "\u9fff" for ch in title), f"title not in Chinese: {title}"
 
 
@@ -167,7 +173,7 @@ def test_the_language_link_turns_the_page_and_the_link_to_chinese_and_back():
     assert heading("connectivity.py", "zh") in headers(at)
     assert at.query_params["lang"] == "zh" and at.query_params["country"] == "VNM"
     assert at.query_params["indicator"] == "fixed_broadband_subscriptions_per_100_people"
-    assert "中国" in {trace["name"] for trace in figures(at)[2]["data"]}  # China vs ASEAN-10
+    assert "中国" in {trace["name"] for trace in figures(at)[-1]["data"]}  # China vs ASEAN-10
     follow_language_link(at)  # the link now says "English"
     assert heading("connectivity.py", "en") in headers(at) and "lang" not in at.query_params
     assert at.query_params["country"] == "VNM"
@@ -230,21 +236,38 @@ def test_an_edited_data_file_shows_within_a_second(data_copy, monkeypatch):
 
 
 def test_indicator_and_year_follow_the_link():
-    at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM")
+    at = open_app(
+        "innovation.py", indicator="gdp_per_capita_current_usd", year="2010", country=["VNM", "THA", "LAO"]
+    )
     assert not at.exception
     figs = figures(at)
-    assert "GDP (current US$)" in figs[0]["layout"]["title"]["text"]
+    assert "GDP per capita (current US$)" in figs[0]["layout"]["meta"]["title"]
     ranking = figs[1]
-    assert "2010" in ranking["layout"]["title"]["text"]
-    assert list(ranking["data"][0]["y"]) == ["Viet Nam"]
+    assert "2010" in ranking["layout"]["meta"]["title"]
+    assert set(ranking["data"][0]["y"]) == {"Viet Nam", "Thailand", "Lao PDR"}
     names = {trace["name"] for trace in figs[0]["data"]}
-    assert {"Viet Nam", "World", "East Asia & Pacific", "ASEAN-10 (members in 2020) (derived)"} == names
+    assert {
+        "Viet Nam",
+        "Thailand",
+        "Lao PDR",
+        "World",
+        "East Asia & Pacific",
+        "ASEAN-10 (members in 2020) (derived)",
+    } == names
+
+
+def test_a_ranking_of_one_country_is_a_sentence_and_totals_have_no_world_line():
+    at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM")
+    figs = figures(at)
+    assert {trace["name"] for trace in figs[0]["data"]} == {"Viet Nam"}  # World's GDP would flatten it
+    assert len(figs) == 2  # the lines and China vs ASEAN-10; the ranking of one is a sentence
+    assert any(i.value.startswith("Too few countries to rank for 2010: Viet Nam") for i in at.info)
 
 
 def test_year_slider_changes_the_ranking():
     at = open_app("connectivity.py")
     at.select_slider(key="url-year").set_value("2010").run()
-    assert "2010" in figures(at)[1]["layout"]["title"]["text"]
+    assert "2010" in figures(at)[1]["layout"]["meta"]["title"]
 
 
 def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):
@@ -294,11 +317,11 @@ def test_share_box_permalink_holds_the_whole_view():
 
 
 def test_every_block_in_the_table_and_sources_tabs_starts_with_its_charts_title():
-    at = open_app("connectivity.py", country="VNM")
-    titles = [json.loads(el.proto.spec)["layout"]["title"]["text"] for el in at.get("plotly_chart")]
+    at = open_app("connectivity.py", country=["VNM", "THA", "IDN"])
+    titles = [json.loads(el.proto.spec)["layout"]["meta"]["title"] for el in at.get("plotly_chart")]
     for tab in ("table", "sources", "download"):
         at.segmented_control(key="tab-connectivity").set_value(tab).run()
-        bold = [m.value for m in at.markdown if re.fullmatch(r"\*\*[^\n]*\*\*", m.value)]
-        assert len(bold) == len(titles), (tab, bold)
-        for shown, title in zip(bold, titles, strict=True):
-            assert shown.strip("*").replace("\\", "") in title.replace("<b>", "")
+        headed = [m.value.split("\n", 1)[0] for m in at.main.markdown if m.value.startswith("## ")]
+        assert len(headed) == len(titles), (tab, headed)
+        for shown, title in zip(headed, titles, strict=True):
+            assert shown.removeprefix("## ").replace("\\", "") == title

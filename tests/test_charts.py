@@ -13,10 +13,6 @@ def obs(catalogue):
     return frames.observations(catalogue)
 
 
-def annotations(fig) -> list[str]:
-    return [a.text for a in fig.layout.annotations]
-
-
 def test_gmv_chart_shows_only_the_filtered_countries(obs):
     rows = frames.series_rows(obs, "internet_economy_gmv")
     rows = frames.filter_countries(rows[~rows["is_group"]], ["THA", "PHL"])
@@ -26,7 +22,7 @@ def test_gmv_chart_shows_only_the_filtered_countries(obs):
     assert len(ch.table) == len(rows)
     projected = [trace for trace in ch.figure.data if "projection" in trace.name]
     assert projected and all(trace.marker.pattern.shape == "/" for trace in projected)
-    sources = annotations(ch.figure)[-1]
+    sources = ch.source
     assert sources.startswith("Source: ") and "Bangkok Post" in sources and "ABS-CBN News" in sources
 
 
@@ -36,7 +32,7 @@ def test_share_chart_draws_the_projection_differently(obs):
     assert list(actual.x) == [2015, 2018] and actual.line.dash is None
     assert list(projection.x) == [2018, 2025] and projection.line.dash == "dash"
     assert any(x.startswith("8.5% (projection") for x in projection.text)
-    assert "GMV is not value added" in ch.figure.layout.title.text
+    assert "GMV is not value added" in ch.subtitle
     assert "1.3%" in ch.alt and "8.5%" in ch.alt
 
 
@@ -61,7 +57,7 @@ def test_national_shares_keep_their_own_definition_and_targets(obs):
     rows = frames.series_rows(obs, "national_digital_economy_share_of_gdp")
     ch = charts.national_digital_share(rows, "en")
     assert set(rows["definition"]) == {"national_digital_economy_share_of_gdp"}
-    assert "Definitions differ" in ch.figure.layout.title.text
+    assert "Definitions differ" in ch.subtitle
     targets = [trace for trace in ch.figure.data if "target" in trace.name]
     assert [list(trace.x) for trace in targets] == [[2025]]
 
@@ -104,7 +100,7 @@ def test_timor_leste_is_not_a_member_in_2020_never_absent(catalogue):
     for lang, label in (("en", "Not an ASEAN member in 2020"), ("zh", "2020年时尚非东盟成员")):
         ch = charts.representation_tiles(rep.reset_index(), lang, [])
         assert label in {tr.name for tr in ch.figure.data}
-        assert "nan" not in annotations(ch.figure)[-1]
+        assert "nan" not in ch.source
 
 
 def test_officials_chart_counts_only_those_who_took_part(catalogue):
@@ -115,9 +111,9 @@ def test_officials_chart_counts_only_those_who_took_part(catalogue):
 
 def test_chinese_charts_have_chinese_titles_and_sources(obs):
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "zh")
-    assert ch.figure.layout.title.text.startswith("<b>东南亚互联网经济")
-    assert annotations(ch.figure)[-1].startswith("来源：")
-    assert "中华人民共和国工业和信息化部" in annotations(ch.figure)[-1]
+    assert ch.title.startswith("东南亚互联网经济")
+    assert ch.source.startswith("来源：")
+    assert "中华人民共和国工业和信息化部" in ch.source
 
 
 def test_figures_use_the_project_template_not_streamlits(obs):
@@ -136,9 +132,7 @@ def test_every_chinese_footer_names_the_publisher_in_chinese(catalogue):
     tiles = charts.representation_tiles(rep, "zh", [])
     people = charts.officials_by_rank(frames.participants(catalogue), "zh")
     for ch in (tiles, people):
-        assert annotations(ch.figure)[-1].startswith(
-            "来源：中华人民共和国工业和信息化部（新浪科技转载）（2020）"
-        )
+        assert ch.source.startswith("来源：中华人民共和国工业和信息化部（新浪科技转载）（2020）")
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "origin not traced"), ("zh", "出处未能追溯")])
@@ -147,14 +141,75 @@ def test_the_8_5_percent_is_the_secretary_generals_never_e_conomy_seas(obs, lang
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), lang)
     label = [x for tr in ch.figure.data for x in (tr.text or ()) if x.startswith("8.5%")]
     assert label and said in label[0]
-    assert said in ch.alt and said in ch.figure.layout.title.text
+    assert said in ch.alt and said in ch.subtitle
     row = ch.table[ch.table["year"] == 2025].iloc[0]  # the Table tab and every download
     assert row["value"] == 8.5 and row["status"] == "as_quoted" and said in row[f"note_{lang}"]
 
 
 def test_licence_lines_are_in_the_readers_language(catalogue):
     rep = frames.representation(catalogue)
-    zh = annotations(charts.representation_tiles(rep, "zh", []).figure)[-1]
-    en = annotations(charts.representation_tiles(rep, "en", []).figure)[-1]
+    zh = charts.representation_tiles(rep, "zh", []).source
+    en = charts.representation_tiles(rep, "en", []).source
     assert "许可：使用条款未记录" in zh and "Terms" not in zh
     assert "Licence: Terms not recorded" in en
+
+
+def test_a_file_draws_title_subtitle_and_source_inside_wrapped_to_its_width(obs):
+    """On the page the title and source line are HTML; a file that leaves it carries them inside,
+    wrapped for its width, and grows by what they take (the plot keeps its height)."""
+    ch = charts.gmv_by_country(frames.series_rows(obs, "internet_economy_gmv"), "zh")
+    assert ch.figure.layout.title.text is None and not ch.figure.layout.annotations
+    for width in (1000, 360):
+        out = charts.furnished(ch.figure, width=width, extra_footer="所示国家：越南")
+        assert ch.title in out.layout.title.text.replace("<b>", "").replace("</b>", "").replace("<br>", "")
+        source = out.layout.annotations[-1].text.replace("<br>", "")
+        assert source.startswith("来源：") and source.endswith("所示国家：越南")
+        lines = out.layout.annotations[-1].text.split("<br>")
+        assert all(charts.text_width(line, 11) <= width - 24 for line in lines)
+        plot = out.layout.height - out.layout.margin.t - out.layout.margin.b
+        page_plot = ch.figure.layout.height or 600
+        assert plot == page_plot - theme.TEMPLATE.layout.margin.t - theme.TEMPLATE.layout.margin.b
+    assert len(charts.furnished(ch.figure, width=360).layout.annotations[-1].text.split("<br>")) > 2
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("互联网经济商品交易总额：新加坡的位置", 200, ["互联网经济商品交易总额：", "新加坡的位置"]),
+        ("Where Singapore stands", 120, ["Where", "Singapore", "stands"]),
+        ("新加坡。", 36, ["新加坡。"]),  # never a line that starts with closing punctuation
+    ],
+)
+def test_wrap_breaks_at_spaces_or_between_ideographs(text, width, lines):
+    assert charts.wrap(text, width, 18 if width != 36 else 12) == lines
+
+
+def test_a_ranking_of_fewer_than_three_countries_is_a_sentence(obs):
+    rows = frames.series_rows(obs, "national_digital_economy_share_of_gdp")
+    rows = rows[(rows["year"] == 2022) & (rows["kind"] == "actual")]
+    assert len(rows) < 3
+    ch = charts.ranking(rows, "en", "SGP", "Digital economy share of GDP", "percent of GDP")
+    assert ch.is_empty and "Too few countries to rank for 2022" in ch.empty_message
+    assert "Singapore 17.3" in ch.empty_message
+
+
+def test_a_ranking_says_which_chosen_countries_have_no_value(obs):
+    rows = frames.series_rows(obs, "research_and_development_expenditure_percent_of_gdp")
+    rows = rows[(rows["year"] == 2022) & ~rows["is_group"]]
+    ch = charts.indicator_ranking(
+        rows, "en", title="R&D", unit="% of GDP", year=2022, highlight=[], missing=["Lao PDR", "Myanmar"]
+    )
+    assert "no value for 2022: Lao PDR and Myanmar" in ch.subtitle
+    height = ch.figure.layout.height - theme.TEMPLATE.layout.margin.t - theme.TEMPLATE.layout.margin.b
+    assert height >= 28 * len(rows) and height >= 200  # room for every name
+
+
+def test_reference_lines_are_named_only_when_drawn(obs):
+    rows = frames.series_rows(obs, "mobile_cellular_subscriptions_per_100_people")
+    countries = rows[rows["entity"].isin(["VNM", "THA"])]
+    plain = charts.indicator_lines(countries, "en", title="Mobile", unit="per 100")
+    assert "dashed" not in plain.subtitle and "dotted" not in plain.subtitle
+    with_world = charts.indicator_lines(rows[rows["entity"].isin(["VNM", "WLD"])], "en", title="M", unit="u")
+    assert "dashed = World" in with_world.subtitle and "dotted" not in with_world.subtitle
+    totals = charts.indicator_lines(countries, "en", title="GDP", unit="US$", totals=True)
+    assert "no World or regional line" in totals.subtitle

@@ -45,15 +45,17 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_stamp_adds_filter_and_permalink_without_touching_the_original(share_chart, stamped):
-    texts = [a.text for a in stamped.layout.annotations]
-    assert "Countries shown: VNM, THA · Data: 2015–2025 · http://127.0.0.1:8501/?country=VNM" in texts
+    footer = stamped.layout.annotations[-1].text.replace("<br>", " ")
+    assert footer.startswith("Source: The Edge Singapore")
+    assert footer.endswith("Countries shown: VNM, THA · Data: 2015–2025 · http://127.0.0.1:8501/?country=VNM")
+    assert "Southeast Asia" in stamped.layout.title.text
     assert not any("127.0.0.1" in (a.text or "") for a in share_chart.figure.layout.annotations)
 
 
 @needs_browser
 def test_png_is_a_real_image_at_twice_the_size(stamped):
     data = exports.to_image(stamped, "png")
-    assert png_size(data) == (2 * 1000, 2 * 600)
+    assert png_size(data) == (2 * 1000, 2 * stamped.layout.height)  # the plot, plus title and footer
 
 
 @needs_browser
@@ -69,7 +71,7 @@ def test_svg_parses_and_carries_title_source_and_permalink(stamped):
 def test_svg_keeps_chinese_text(catalogue):
     obs = frames.observations(catalogue)
     ch = charts.gmv_share_of_gdp(frames.series_rows(obs, "internet_economy_gmv_share_of_gdp"), "zh")
-    svg = exports.to_image(ch.figure, "svg").decode("utf-8")
+    svg = exports.to_image(exports.stamp(ch.figure, filter_text="", permalink=""), "svg").decode("utf-8")
     assert "东南亚互联网经济" in svg and "来源" in svg
 
 

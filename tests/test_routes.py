@@ -78,7 +78,7 @@ def test_the_route_exports_exactly_the_charts_the_page_draws(model, page):
     exported = [
         json.loads(c.wire_figure.to_json()) for c in routes.page_charts(model, view) if not c.is_empty
     ]
-    assert [f["layout"]["title"]["text"] for f in exported] == [f["layout"]["title"]["text"] for f in drawn]
+    assert [f["layout"]["meta"]["title"] for f in exported] == [f["layout"]["meta"]["title"] for f in drawn]
     assert exported == drawn
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import copy
 import hashlib
 import io
 import os
@@ -31,7 +30,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.present import formatting, theme
-from dashboard.present.charts import FOOTER_LINE_PX, add_footer
+from dashboard.present.charts import furnished
 from dashboard.present.i18n import label, t
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
@@ -47,21 +46,14 @@ class ExportUnavailable(RuntimeError):
 # --- provenance stamp ---------------------------------------------------------------------------
 
 
-def stamp(fig: go.Figure, *, filter_text: str, permalink: str, data_dates: str = "") -> go.Figure:
-    """A copy of `fig` whose footer also names the active filter, the data dates and the permalink.
-
-    The on-screen figure already carries title, subtitle and source line; a file that leaves the
-    page must also say which view it came from.
-    """
-    out = go.Figure(copy.deepcopy(fig.to_dict()))
-    footer = [a for a in out.layout.annotations if a.name == "source-line"]
-    used = sum(str(a.text).count("<br>") + 1 for a in footer)
-    shift = footer[0].yshift if footer else -48
+def stamp(
+    fig: go.Figure, *, filter_text: str, permalink: str, data_dates: str = "", width: int = theme.EXPORT_WIDTH
+) -> go.Figure:
+    """`fig` as a file carries it: title, subtitle and source line drawn inside (wrapped for
+    `width`), and below them the active filter, the data dates and the permalink, since a file
+    that leaves the page must say which view it came from."""
     extra = " · ".join(x for x in (filter_text, data_dates, permalink) if x)
-    if extra:
-        add_footer(out, extra, name="provenance", line=0)
-        out.layout.annotations[-1].update(yshift=shift - FOOTER_LINE_PX * used)
-    return out
+    return furnished(fig, width=width, extra_footer=extra)
 
 
 # --- static images ------------------------------------------------------------------------------

@@ -76,9 +76,24 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,
         colorway=PALETTE,
-        margin={"l": 64, "r": 32, "t": 120, "b": 120},
-        xaxis={"gridcolor": GRID, "linecolor": MUTED, "zeroline": False, "ticks": "outside"},
-        yaxis={"gridcolor": GRID, "linecolor": MUTED, "zeroline": False, "rangemode": "tozero"},
+        # The plot only: its title, subtitle and source line are HTML on the page and drawn in the
+        # top and bottom margins of an exported file (charts.base.furnished). Axes grow their
+        # margin to fit their longest label (automargin), so no name is cut.
+        margin={"l": 16, "r": 24, "t": 36, "b": 48},
+        xaxis={
+            "gridcolor": GRID,
+            "linecolor": MUTED,
+            "zeroline": False,
+            "ticks": "outside",
+            "automargin": True,
+        },
+        yaxis={
+            "gridcolor": GRID,
+            "linecolor": MUTED,
+            "zeroline": False,
+            "rangemode": "tozero",
+            "automargin": True,
+        },
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 12}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )

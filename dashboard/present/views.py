@@ -431,8 +431,10 @@ def indicator_lines(m: Model, series: IndicatorSeries, lang: str, selected: Sele
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
     shown = list(selected) or m.country_codes
+    totals = m.series(series.series_id).aggregate == "sum"
+    references = [] if totals else REFERENCES
     return charts.indicator_lines(
-        rows[rows["entity"].isin([*shown, *REFERENCES])], lang, title=title, unit=unit
+        rows[rows["entity"].isin([*shown, *references])], lang, title=title, unit=unit, totals=totals
     )
 
 
@@ -449,13 +451,11 @@ def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Se
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
     shown = list(selected) or m.country_codes
+    ranked = rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)]
+    names = {c.code: pick(c.name.en, c.name.zh, lang) for c in m.cat.countries}
+    missing = [names[c] for c in shown if c not in set(ranked["entity"])]
     return charts.indicator_ranking(
-        rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)],
-        lang,
-        title=title,
-        unit=unit,
-        year=year,
-        highlight=[],
+        ranked, lang, title=title, unit=unit, year=year, highlight=[], missing=missing
     )
 
 

@@ -11,16 +11,15 @@ import streamlit as st
 
 from dashboard.present import exports, tables
 from dashboard.present.charts import Chart
-from dashboard.present.i18n import column_label, t
+from dashboard.present.i18n import column_label, label, t
 from dashboard.present.text import escape_markdown as esc
 from dashboard.web import routes
 from dashboard.web.state import State, view_query
 
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
+#: No floating toolbar: on a phone it covered the chart, and its ~8 buttons per chart were tab stops
+#: a keyboard reader crossed before the content (24 on Connectivity). The Download tab gives every
+#: format with its title and sources; dragging still zooms and a double click resets.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
 
 
 TABS = ["chart", "table", "sources", "download"]
@@ -47,23 +46,28 @@ def page_tab(lang: str) -> str:
     return view
 
 
-def show_chart(ch: Chart, st_state: State) -> None:
-    """A chart, or its table, sources or downloads, as the page's tab switch says.
+def show_chart(ch: Chart, st_state: State, *, level: int = 2) -> None:
+    """A chart, or its table, sources or downloads, as the page's tab switch says, under the chart's
+    title (a heading of `level`) and subtitle, with its source line and text description below.
 
-    Only that view is built, so an ordinary rerun pays for the figure and nothing else."""
+    Title, subtitle and source line are HTML, not drawn in the figure: the browser wraps them at
+    any screen width. Only the chosen view is built, so an ordinary rerun pays for the figure and
+    nothing else."""
     lang = st_state.lang
+    view = page_tab(lang)  # the page's tab switch, above its first chart's title
+    heading = f"{'#' * level} {esc(ch.title)}"
+    if ch.subtitle:
+        heading += f"\n\n:small[{esc(ch.subtitle)}]"
+    st.markdown(heading)
     if ch.is_empty:
         st.info(ch.empty_message)
         return
-    view = page_tab(lang)
-    if view != "chart":  # a block in the Table, Sources or Download tab starts with its chart's title
-        st.markdown(f"**{esc(ch.title)}**")
     if view == "table":
         # Over years, as the chart reads (entities × years); the downloads keep one row per value
         # with its source columns, and the Sources tab lists what the rows rest on.
         by_year = tables.wide(ch.table, lang)
         table = by_year if by_year is not None else ch.table.rename(columns=lambda c: column_label(c, lang))
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", column_config=pinned_first(table))
     elif view == "sources":
         show_sources(ch, lang)
     elif view == "download":
@@ -77,7 +81,15 @@ def show_chart(ch: Chart, st_state: State) -> None:
             width="stretch",
             alt=ch.alt,
         )
-    st.caption(f"{t('alt_prefix', lang)}: {ch.alt}")
+    below = f"{esc(ch.source)}  \n" if ch.source else ""
+    st.caption(f"{below}{label('alt_prefix', lang)}{esc(ch.alt)}")
+
+
+def pinned_first(table) -> dict:
+    """The first column (the country, the indicator) stays in view while a narrow screen scrolls
+    the table sideways."""
+    names = list(getattr(table, "column_names", None) or getattr(table, "columns", []))
+    return {names[0]: st.column_config.Column(pinned=True)} if names else {}
 
 
 def show_sources(ch: Chart, lang: str) -> None:

@@ -3,14 +3,14 @@ figure, plotted rows, text description). `base` holds what they all share."""
 
 from dashboard.present.charts.agenda import proposal_field_matrix, theme_year_timeline
 from dashboard.present.charts.base import (
-    FOOTER_LINE_PX,
     Chart,
-    add_footer,
     entity_names,
     figure,
-    footer_annotation,
+    furnished,
     observation_table,
     source_line,
+    text_width,
+    wrap,
 )
 from dashboard.present.charts.country import ranking
 from dashboard.present.charts.economy import (
@@ -31,16 +31,13 @@ from dashboard.present.charts.participants import RANKS, officials_by_rank, repr
 
 __all__ = [
     "Chart",
-    "FOOTER_LINE_PX",
-    "FOOTER_LINE_PX",
     "RANKS",
     "REFERENCE_DASH",
-    "add_footer",
     "china_vs_asean",
     "ct_diagnosis_range",
     "entity_names",
     "figure",
-    "footer_annotation",
+    "furnished",
     "gmv_by_country",
     "gmv_share_of_gdp",
     "gmv_to_gdp",
@@ -54,5 +51,7 @@ __all__ = [
     "ranking",
     "representation_tiles",
     "source_line",
+    "text_width",
     "theme_year_timeline",
+    "wrap",
 ]

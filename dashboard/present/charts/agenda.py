@@ -7,8 +7,8 @@ import pandas as pd
 from dashboard.present import theme
 from dashboard.present.charts.base import (
     Chart,
-    _wrap,
     figure,
+    wrap,
 )
 from dashboard.present.i18n import t
 
@@ -40,7 +40,6 @@ def proposal_field_matrix(matrix: pd.DataFrame, field_names: dict[str, str], lan
         yaxis={"autorange": "reversed", "showgrid": False},
         xaxis={"showgrid": False, "tickangle": -35},
         height=520,
-        margin={"b": 200},
     )
     totals = matrix.sum(axis=0).sort_values(ascending=False)
     alt = t(
@@ -79,7 +78,7 @@ def theme_year_timeline(years: pd.DataFrame, lang: str, footer: str, highlight: 
         {
             "x": x,
             "y": 0,
-            "text": _wrap(label, 18),
+            "text": "<br>".join(wrap(label, 130, 12)),
             "ay": -50 * pos,
             "ax": 0,
             "showarrow": True,

@@ -10,6 +10,8 @@ the project template from `theme.py` explicitly (see the black-export trap there
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,6 +38,16 @@ class Chart:
     @property
     def is_empty(self) -> bool:
         return self.empty_message is not None
+
+    @property
+    def subtitle(self) -> str:
+        """The unit and what the reader must know, under the title (kept in the figure's meta)."""
+        return (self.figure.layout.meta or {}).get("subtitle", "")
+
+    @property
+    def source(self) -> str:
+        """The source line: publishers, years, licences of the plotted rows."""
+        return (self.figure.layout.meta or {}).get("footer", "")
 
     @cached_property
     def wire_figure(self) -> go.Figure:
@@ -83,64 +95,129 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
     return text
 
 
-def _wrap(text: str, width: int = 150) -> str:
-    """Break a long footer line for Plotly (which does not wrap annotations)."""
-    words, lines, line = text.split(" "), [], ""
-    for word in words:
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
+def text_width(text: str, font_px: float) -> float:
+    """About how wide `text` is drawn, in pixels: ideographs and full-width punctuation one em,
+    capitals and digits about 0.62 em, other Latin 0.52 em (measured on Liberation Sans and Noto
+    Sans CJK; the layout checks in tests/test_visual.py hold the estimate to account)."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 1.0
+        elif ch.isupper() or ch.isdigit():
+            width += 0.64
+        elif ch in " .,:;'|!il()[]":
+            width += 0.3
         else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+            width += 0.54
+    return width * font_px
 
 
-def _title(title: str, subtitle: str) -> dict:
-    return {"text": f"<b>{title}</b><br><span style='font-size:13px;color:{theme.MUTED}'>{subtitle}</span>"}
+CLOSING_PUNCTUATION = frozenset("，。、；：）》」』！？")
+
+
+def wrap(text: str, width_px: float, font_px: float) -> list[str]:
+    """`text` in lines no wider than `width_px` (Plotly does not wrap titles or annotations).
+    Breaks at spaces; text without spaces (Chinese) breaks between any two characters, never
+    before closing punctuation."""
+    lines: list[str] = []
+    line = ""
+    pieces = re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+", text)
+    for piece in pieces:
+        candidate = line + piece
+        if line.strip() and text_width(candidate.rstrip(), font_px) > width_px and not piece.isspace():
+            if piece in CLOSING_PUNCTUATION:  # never start a line with closing punctuation
+                line = candidate
+                continue
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
 
 
 def figure(
     traces: list[dict], *, title: str, subtitle: str, footer: str, footer_yshift: int | None = None, **layout
 ) -> go.Figure:
-    """The one way a chart is built: its traces and layout as plain dicts, then the furniture every
-    chart carries (the project template, title with subtitle, the source line inside the figure),
-    validated by Plotly in one pass. About a third of the time of building a figure step by step
-    (`add_trace`, `update_layout`), which matters for charts rebuilt on every new filter.
-    `footer_yshift` moves the source line further down, below long rotated tick labels."""
-    layout = {**layout, "template": theme.TEMPLATE, "title": _title(title, subtitle)}
-    if footer:  # the source line goes after any annotation the chart has of its own
-        source = footer_annotation(footer, name="source-line", line=0)
-        if footer_yshift is not None:
-            source["yshift"] = footer_yshift
-        layout["annotations"] = [*layout.get("annotations", []), source]
+    """The one way a chart is built: its traces and layout as plain dicts, validated by Plotly in
+    one pass (about a third of the time of `add_trace` and `update_layout` step by step, which
+    matters for charts rebuilt on every new filter).
+
+    The figure holds the plot only; its title, subtitle and source line ride along in
+    `layout.meta`. On the page they are HTML, which wraps at any screen width (Plotly wraps no
+    text, and a title sized for a desktop was cut on a phone); a file that leaves the page gets
+    them drawn inside, wrapped for its width, by `furnished`. `footer_yshift` is how far below the
+    plot the source line starts (below long rotated tick labels)."""
+    meta = {"title": title, "subtitle": subtitle, "footer": footer, "footer_gap": -(footer_yshift or -48)}
+    layout = {**layout, "template": theme.TEMPLATE, "meta": meta}
     return go.Figure(data=traces, layout=layout)
 
 
 FOOTER_LINE_PX = 15
+TITLE_PX, SUBTITLE_PX, FOOTER_PX = 18, 13, 11
 
 
-def footer_annotation(text: str, *, name: str, line: int) -> dict:
-    """A footer line in the bottom margin (pixels from the plot's bottom edge, so it never
-    collides with the axis or the legend at any figure height). `line` counts footer lines above."""
-    return {
-        "text": _wrap(text),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "yshift": -48 - FOOTER_LINE_PX * line,
-        "xanchor": "left",
-        "yanchor": "top",
-        "showarrow": False,
-        "align": "left",
-        "font": {"size": 11, "color": theme.MUTED},
-        "name": name,
-    }
-
-
-def add_footer(fig: go.Figure, text: str, *, name: str, line: int) -> None:
-    fig.add_annotation(footer_annotation(text, name=name, line=line))
+def furnished(fig: go.Figure, *, width: int, extra_footer: str = "") -> go.Figure:
+    """A copy of `fig` with its title, subtitle and source line (and `extra_footer`, e.g. the
+    filter and permalink of an export) drawn inside, wrapped for `width` pixels, and the figure
+    made taller by what they take, so the plot keeps its height: what a file that leaves the page
+    carries (PNG, SVG, PDF, HTML)."""
+    out = go.Figure(fig)
+    meta = dict(out.layout.meta or {})
+    default = theme.TEMPLATE.layout.margin
+    margin = {side: getattr(out.layout.margin, side) for side in "tblr"}
+    margin = {side: value if value is not None else getattr(default, side) for side, value in margin.items()}
+    usable = width - 24
+    title_lines = wrap(meta.get("title", ""), usable, TITLE_PX)
+    subtitle_lines = wrap(meta["subtitle"], usable, SUBTITLE_PX) if meta.get("subtitle") else []
+    text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
+    if subtitle_lines:
+        lines = "<br>".join(subtitle_lines)
+        text += f"<br><span style='font-size:{SUBTITLE_PX}px;color:{theme.MUTED}'>{lines}</span>"
+    header = 24 + 24 * len(title_lines) + 18 * len(subtitle_lines)
+    footer_text = " · ".join(x for x in (meta.get("footer", ""), extra_footer) if x)
+    footer_lines = wrap(footer_text, usable, FOOTER_PX) if footer_text else []
+    gap = int(meta.get("footer_gap", 48))
+    plot_height = (out.layout.height or theme.EXPORT_HEIGHT) - margin["t"] - margin["b"]
+    top = margin["t"] + header
+    bottom = max(margin["b"], gap + FOOTER_LINE_PX * len(footer_lines) + 16)
+    left = margin["l"]
+    annotations = list(out.layout.annotations)
+    if footer_lines:
+        annotations.append(
+            go.layout.Annotation(
+                text="<br>".join(footer_lines),
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                yshift=-gap,
+                xanchor="left",
+                yanchor="top",
+                xshift=12 - left,
+                showarrow=False,
+                align="left",
+                font={"size": FOOTER_PX, "color": theme.MUTED},
+                name="source-line",
+            )
+        )
+    out.update_layout(
+        title={
+            "text": text,
+            "x": 12 / width,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 14},
+        },
+        margin={"t": top, "b": bottom},
+        height=int(plot_height + top + bottom),
+        annotations=annotations,
+    )
+    return out
 
 
 def _empty(slug: str, title: str, subtitle: str, message: str) -> Chart:
@@ -195,11 +272,41 @@ def entity_names(rows: pd.DataFrame, lang: str) -> str:
     return formatting.join(names, lang)
 
 
-def ranking_bars(
-    rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle: str, height: int, **layout
-) -> go.Figure:
+#: Fewer entities than this make no ranking: a bar chart of one or two bars says less than a sentence.
+MIN_TO_RANK = 3
+BAR_PX = 30  # plot height per bar: room for the bar, its label and the gap
+
+
+def too_few_to_rank(rows: pd.DataFrame, lang: str) -> str | None:
+    """The sentence that replaces a ranking of fewer than `MIN_TO_RANK` entities (None if enough):
+    "Only Singapore has a value for 2022: 17.3 percent of GDP"."""
+    if len(rows) >= MIN_TO_RANK or rows.empty:
+        return None
+    decimals = formatting.decimals_of(rows)
+    values = formatting.join(
+        [
+            f"{name} {label}"
+            for name, label in zip(
+                rows[f"entity_{lang}"], formatting.labels(rows["value"], lang, decimals), strict=True
+            )
+        ],
+        lang,
+    )
+    return t(
+        "too_few_to_rank",
+        lang,
+        n=len(rows),
+        year=int(rows["year"].max()),
+        values=values,
+        unit=rows[f"unit_{lang}"].iloc[0],
+    )
+
+
+def ranking_bars(rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle: str, **layout) -> go.Figure:
     """Countries as horizontal bars, smallest at the bottom, those in `chosen` in the accent
-    colour: the one ranking figure (Country profile and the World Bank pages)."""
+    colour: the one ranking figure (Country profile and the World Bank pages). Its height comes
+    from the number of bars (`BAR_PX` each, a plot at least 200 px high); the names' margin from
+    the longest name (Plotly's automargin)."""
     rows = rows.sort_values("value")
     bar = {
         "type": "bar",
@@ -209,8 +316,11 @@ def ranking_bars(
         "marker": {"color": [theme.ACCENT if e in chosen else "#C3CCD5" for e in rows["entity"]]},
         "text": formatting.labels(rows["value"], lang, formatting.decimals_of(rows)),
         "textposition": "outside",
+        "cliponaxis": False,
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
+    margin = theme.TEMPLATE.layout.margin
+    height = margin.t + margin.b + max(200, BAR_PX * len(rows))
     return figure(
         [bar],
         title=title,
@@ -218,5 +328,7 @@ def ranking_bars(
         footer=source_line(rows, lang),
         showlegend=False,
         height=height,
+        yaxis={"dtick": 1, "ticklabelstandoff": 4},
+        margin={"r": 64},  # the largest bar's label sits outside its bar
         **layout,
     )

@@ -9,6 +9,7 @@ from dashboard.present.charts.base import (
     _empty,
     observation_table,
     ranking_bars,
+    too_few_to_rank,
 )
 from dashboard.present.i18n import t
 
@@ -20,11 +21,12 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
     name = country_rows[f"entity_{lang}"].iloc[0] if not country_rows.empty else highlight
     title = t("chart_rank_title", lang, series=series_title, country=name)
     year = int(rows["year"].max()) if not rows.empty else 0
-    subtitle = f"{unit}, {year}"
+    subtitle = t("unit_year", lang, unit=unit, year=year)
     if rows.empty:
         return _empty(slug, title, subtitle, t("no_figures", lang))
-    fig = ranking_bars(
-        rows, lang, {highlight}, title=title, subtitle=subtitle, height=max(320, 60 + 36 * len(rows))
-    )
+    sentence = too_few_to_rank(rows, lang)
+    if sentence:
+        return _empty(slug, title, subtitle, sentence)
+    fig = ranking_bars(rows, lang, {highlight}, title=title, subtitle=subtitle)
     alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
     return Chart(slug, title, fig, observation_table(rows, lang), alt)

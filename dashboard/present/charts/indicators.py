@@ -14,6 +14,7 @@ from dashboard.present.charts.base import (
     observation_table,
     ranking_bars,
     source_line,
+    too_few_to_rank,
 )
 from dashboard.present.i18n import t
 
@@ -56,10 +57,22 @@ def _over_years(traces: list[dict], rows: pd.DataFrame, lang: str, *, title: str
     )
 
 
-def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "") -> Chart:
-    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted."""
+def indicator_lines(
+    rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "", totals: bool = False
+) -> Chart:
+    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted;
+    the subtitle names only the reference lines drawn. For `totals` (GDP, population) no reference
+    line is drawn: the World's total would flatten every country's line at zero."""
     slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
-    subtitle = f"{unit}; {t('reference_lines', lang)}"
+    drawn = set(rows["entity"]) if not rows.empty else set()
+    notes = [unit]
+    if totals:
+        notes.append(t("reference_totals", lang))
+    if drawn & {"WLD", "EAS"}:
+        notes.append(t("reference_world", lang))
+    if "ASEAN10" in drawn:
+        notes.append(t("reference_asean", lang))
+    subtitle = t("list_separator", lang).join(notes)
     if rows.empty or rows[~rows["is_group"]].empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     years, wide = _by_year(rows)
@@ -100,23 +113,32 @@ def indicator_lines(rows: pd.DataFrame, lang: str, *, title: str, unit: str, cov
 
 
 def indicator_ranking(
-    rows: pd.DataFrame, lang: str, *, title: str, unit: str, year: int, highlight: list[str]
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    unit: str,
+    year: int,
+    highlight: list[str],
+    missing: list[str] = (),
 ) -> Chart:
-    """Countries ranked for one year; the filtered countries in the accent colour."""
+    """Countries ranked for one year; the filtered countries in the accent colour. `missing`
+    names the chosen countries without a value that year: the subtitle says who is left out."""
     slug = f"{rows['series_id'].iloc[0]}-ranking-{year}" if not rows.empty else f"ranking-{year}"
-    subtitle = f"{unit}, {year}"
+    subtitle = t("unit_year", lang, unit=unit, year=year)
+    if missing:
+        subtitle += t("list_separator", lang) + t(
+            "no_value_for", lang, year=year, names=formatting.join(missing, lang)
+        )
     full_title = t("ranking_title", lang, series=title, year=year)
     if rows.empty:
         return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
+    sentence = too_few_to_rank(rows, lang)
+    if sentence:
+        return _empty(slug, full_title, subtitle, sentence)
     chosen = set(highlight) if highlight else set(rows["entity"])
     fig = ranking_bars(
-        rows,
-        lang,
-        chosen,
-        title=full_title,
-        subtitle=subtitle,
-        height=max(360, 140 + 34 * len(rows)),
-        xaxis=formatting.axis(rows["value"], lang),
+        rows, lang, chosen, title=full_title, subtitle=subtitle, xaxis=formatting.axis(rows["value"], lang)
     )
     top = rows.sort_values("value").iloc[-1]
     alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
@@ -127,7 +149,7 @@ def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> C
     """China beside our ASEAN-10 aggregate (derived), over time."""
     slug = f"{rows['series_id'].iloc[0]}-china-vs-asean10" if not rows.empty else "china-vs-asean10"
     full_title = t("china_vs_asean_title", lang, series=title)
-    subtitle = f"{unit}; {t('asean_derived_note', lang)}"
+    subtitle = unit + t("list_separator", lang) + t("asean_derived_note", lang)
     if rows.empty or set(rows["entity"]) != {"CHN", "ASEAN10"}:
         return _empty(slug, full_title, subtitle, t("no_aggregate", lang))
     years, wide = _by_year(rows)

@@ -17,7 +17,7 @@ def indicator_page(slug: str) -> None:
     s, m = state(), model()
     lang = s.lang
     page = PAGES_BY_SLUG[slug]
-    st.header(t(page.title_key, lang))
+    st.title(t(page.title_key, lang), anchor=False)
     ids = views.indicator_ids(m, page.topics)
     titles = {i: (m.series(i).title.zh if lang == "zh" else m.series(i).title.en) for i in ids}
     choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)

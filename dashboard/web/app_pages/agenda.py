@@ -11,11 +11,11 @@ v = state.page_view("agenda")
 
 def show_statements(kind: str, heading: str) -> None:
     if kind in v.statements:  # a kind the data does not hold gets no heading
-        st.subheader(heading, anchor=False)
+        st.header(heading, anchor=False)
         st.markdown(v.statements[kind])
 
 
-st.header(t("page_agenda", s.lang))
+st.title(t("page_agenda", s.lang), anchor=False)
 show_statements("experience", t("experiences", s.lang))
 show_statements("proposal", t("proposals", s.lang))
 exhibit.show_chart(v.matrix, s)

@@ -8,7 +8,7 @@ from dashboard.web import exhibit, state
 s = state.state()
 m = state.model()
 lang = s.lang
-st.header(t("page_country", lang))
+st.title(t("page_country", lang), anchor=False)
 names = {c.code: (c.name.zh if lang == "zh" else c.name.en) for c in m.cat.countries}
 options = s.selected or m.country_codes
 # Kept in the link (`?profile=VNM`), so a shared link or an exported chart names this country.
@@ -17,24 +17,25 @@ code = state.url_choice(
 )
 v = state.page_view("country", profile=code)
 
-st.subheader(t("represented_by", lang), anchor=False)
+st.header(t("represented_by", lang), anchor=False)
 st.markdown(v.represented_by or t("not_represented", lang))
 
-st.subheader(t("figures_for", lang, country=names[code]), anchor=False)
+st.header(t("figures_for", lang, country=names[code]), anchor=False)
 if v.figures.num_rows == 0:
     st.write(t("no_figures", lang))
 else:
-    st.dataframe(v.figures, hide_index=True, width="stretch")
+    st.dataframe(v.figures, hide_index=True, width="stretch", column_config=exhibit.pinned_first(v.figures))
     for ranking in v.rankings:
-        exhibit.show_chart(ranking, s)
+        exhibit.show_chart(ranking, s, level=3)
 
-st.subheader(t("sparklines", lang), anchor=False)
+st.header(t("sparklines", lang), anchor=False)
 st.dataframe(
     v.sparklines,
     hide_index=True,
     height=36 * 15 + 4,
     width="stretch",
     column_config={
+        **exhibit.pinned_first(v.sparklines),
         t("col_trend", lang): st.column_config.LineChartColumn(width="medium"),
         # digits grouped, never an exponent; the column still sorts by the number
         t("col_latest", lang): st.column_config.NumberColumn(format="localized"),

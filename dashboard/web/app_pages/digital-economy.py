@@ -8,7 +8,7 @@ from dashboard.web import exhibit, state
 s = state.state()
 v = state.page_view("digital-economy")
 
-st.header(t("page_digital_economy", s.lang))
+st.title(t("page_digital_economy", s.lang), anchor=False)
 exhibit.show_chart(v.gmv, s)
 st.caption(v.gmv_to_gdp_definition)
 exhibit.show_chart(v.gmv_to_gdp, s)

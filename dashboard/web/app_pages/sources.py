@@ -10,11 +10,11 @@ from dashboard.web import sidebar, state
 
 s = state.state()
 # Heading and intro: one element (each element costs every rerun).
-st.markdown(f"## {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}")
+st.markdown(f"# {t('page_sources', s.lang)}\n\n{t('sources_intro', s.lang)}")
 st.dataframe(
     state.view(views.sources_table, s.lang),
     hide_index=True,
     width="stretch",
     column_config={t("col_link", s.lang): st.column_config.LinkColumn(display_text="↗ link")},
 )
-st.markdown(f"### {t('about', s.lang)}\n\n{sidebar.about_markdown(s.lang)}")
+st.markdown(f"## {t('about', s.lang)}\n\n{sidebar.about_markdown(s.lang)}")
