@@ -344,8 +344,15 @@ def file_name(slug: str, countries: list[str], lang: str, ext: str) -> str:
 def filter_text(selected: list[str], lang: str, table: pd.DataFrame | None = None) -> str:
     """ "Countries shown: Viet Nam and Thailand": what the chart plots, by name in the file's
     language (an aggregate by its own name, e.g. "ASEAN-6 (e-Conomy SEA)"), not the filter's codes."""
-    column = f"entity_{lang}"
-    if table is not None and column in table and not table.empty:
+    # the entities plotted: observation rows name them; the tile map's rows are countries by name;
+    # the officials' rows say whom each official represented
+    names = (
+        f"entity_{lang}",
+        f"represents_{lang}",
+        f"name_{lang}" if table is not None and "top_rank" in table else "",
+    )
+    column = next((c for c in names if c and table is not None and c in table), None)
+    if column is not None and not table.empty:
         shown = formatting.join(dict.fromkeys(table[column].dropna().astype(str)), lang)
     else:
         shown = formatting.join(selected, lang) if selected else t("all_countries", lang)

@@ -85,11 +85,11 @@ def show_chart(ch: Chart, st_state: State, *, level: int = 2) -> None:
     st.caption(f"{below}{label('alt_prefix', lang)}{esc(ch.alt)}")
 
 
-def pinned_first(table) -> dict:
+def pinned_first(table, width: str | None = None) -> dict:
     """The first column (the country, the indicator) stays in view while a narrow screen scrolls
-    the table sideways."""
+    the table sideways; `width="medium"` for long names, so a phone still shows the values."""
     names = list(getattr(table, "column_names", None) or getattr(table, "columns", []))
-    return {names[0]: st.column_config.Column(pinned=True)} if names else {}
+    return {names[0]: st.column_config.Column(pinned=True, width=width)} if names else {}
 
 
 def show_sources(ch: Chart, lang: str) -> None:

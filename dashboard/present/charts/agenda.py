@@ -20,26 +20,27 @@ def proposal_field_matrix(matrix: pd.DataFrame, field_names: dict[str, str], lan
     cols = list(matrix.columns)
     ylabels = [t("proposal_n", lang, n=n) for n in matrix.index]
     xlabels = [field_names[c] for c in cols]
+    # Fields as rows (their names read level, no rotated labels), proposals as numbered columns.
     heatmap = {
         "type": "heatmap",
-        "z": matrix.to_numpy(),
-        "x": xlabels,
-        "y": ylabels,
+        "z": matrix.to_numpy().T,
+        "x": [str(n) for n in matrix.index],
+        "y": xlabels,
         "colorscale": [[0, "#F5F7FA"], [1, theme.ACCENT]],
         "showscale": False,
         "xgap": 3,
         "ygap": 3,
-        "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>",
+        "text": [ylabels for _ in xlabels],
+        "hovertemplate": "%{text} · %{y}: %{z}<extra></extra>",
     }
     fig = figure(
         [heatmap],
         title=title,
         subtitle=subtitle,
         footer=footer,
-        footer_yshift=-130,  # below the rotated field names
-        yaxis={"autorange": "reversed", "showgrid": False},
-        xaxis={"showgrid": False, "tickangle": -35},
-        height=520,
+        yaxis={"autorange": "reversed", "showgrid": False, "dtick": 1},
+        xaxis={"showgrid": False, "dtick": 1, "title": {"text": t("proposals", lang)}},
+        height=theme.TEMPLATE.layout.margin.t + theme.TEMPLATE.layout.margin.b + 40 + 28 * len(cols),
     )
     totals = matrix.sum(axis=0).sort_values(ascending=False)
     alt = t(
@@ -78,7 +79,7 @@ def theme_year_timeline(years: pd.DataFrame, lang: str, footer: str, highlight: 
         {
             "x": x,
             "y": 0,
-            "text": "<br>".join(wrap(label, 130, 12)),
+            "text": "<br>".join(wrap(label, 92, 12)),
             "ay": -50 * pos,
             "ax": 0,
             "showarrow": True,

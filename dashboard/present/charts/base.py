@@ -10,6 +10,7 @@ the project template from `theme.py` explicitly (see the black-export trap there
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -95,21 +96,150 @@ def source_line(table: pd.DataFrame, lang: str) -> str:
     return text
 
 
-def text_width(text: str, font_px: float) -> float:
-    """About how wide `text` is drawn, in pixels: ideographs and full-width punctuation one em,
-    capitals and digits about 0.62 em, other Latin 0.52 em (measured on Liberation Sans and Noto
-    Sans CJK; the layout checks in tests/test_visual.py hold the estimate to account)."""
+#: Advance widths in em of Liberation Sans (Arial's metrics, so Helvetica's and Arial's too),
+#: measured in Chromium (canvas `measureText` at 100 px); ideographs are one em.
+_LATIN_EM = {
+    "0": 0.56,
+    "1": 0.56,
+    "2": 0.56,
+    "3": 0.56,
+    "4": 0.56,
+    "5": 0.56,
+    "6": 0.56,
+    "7": 0.56,
+    "8": 0.56,
+    "9": 0.56,
+    " ": 0.28,
+    "!": 0.28,
+    '"': 0.35,
+    "#": 0.56,
+    "$": 0.56,
+    "%": 0.89,
+    "&": 0.67,
+    "'": 0.19,
+    "(": 0.33,
+    ")": 0.33,
+    "*": 0.39,
+    "+": 0.58,
+    ",": 0.28,
+    "-": 0.33,
+    ".": 0.28,
+    "/": 0.28,
+    ":": 0.28,
+    ";": 0.28,
+    "<": 0.58,
+    "=": 0.58,
+    ">": 0.58,
+    "?": 0.56,
+    "@": 1.02,
+    "A": 0.67,
+    "B": 0.67,
+    "C": 0.72,
+    "D": 0.72,
+    "E": 0.67,
+    "F": 0.61,
+    "G": 0.78,
+    "H": 0.72,
+    "I": 0.28,
+    "J": 0.5,
+    "K": 0.67,
+    "L": 0.56,
+    "M": 0.83,
+    "N": 0.72,
+    "O": 0.78,
+    "P": 0.67,
+    "Q": 0.78,
+    "R": 0.72,
+    "S": 0.67,
+    "T": 0.61,
+    "U": 0.72,
+    "V": 0.67,
+    "W": 0.94,
+    "X": 0.67,
+    "Y": 0.67,
+    "Z": 0.61,
+    "[": 0.28,
+    "\\": 0.28,
+    "]": 0.28,
+    "^": 0.47,
+    "_": 0.56,
+    "`": 0.33,
+    "a": 0.56,
+    "b": 0.56,
+    "c": 0.5,
+    "d": 0.56,
+    "e": 0.56,
+    "f": 0.28,
+    "g": 0.56,
+    "h": 0.56,
+    "i": 0.22,
+    "j": 0.22,
+    "k": 0.5,
+    "l": 0.22,
+    "m": 0.83,
+    "n": 0.56,
+    "o": 0.56,
+    "p": 0.56,
+    "q": 0.56,
+    "r": 0.33,
+    "s": 0.5,
+    "t": 0.28,
+    "u": 0.56,
+    "v": 0.5,
+    "w": 0.72,
+    "x": 0.5,
+    "y": 0.5,
+    "z": 0.5,
+    "{": 0.33,
+    "|": 0.26,
+    "}": 0.33,
+    "~": 0.58,
+    "–": 0.56,
+    "—": 1,
+    "·": 0.28,
+    "“": 0.33,
+    "”": 0.33,
+    "‘": 0.22,
+    "’": 0.22,
+    "…": 1,
+    "×": 0.58,
+    "÷": 0.55,
+    "é": 0.56,
+}
+
+
+def text_width(text: str, font_px: float, *, bold: bool = False) -> float:
+    """How wide `text` is drawn, in pixels, in the dashboard's faces (theme.FONT_FAMILY): Latin from
+    the measured table, ideographs and full-width punctuation one em (tests/test_visual.py measures
+    the charts this lays out)."""
     width = 0.0
     for ch in text:
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
+        if ch in _LATIN_EM:
+            width += _LATIN_EM[ch]
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
             width += 1.0
-        elif ch.isupper() or ch.isdigit():
-            width += 0.64
-        elif ch in " .,:;'|!il()[]":
-            width += 0.3
         else:
-            width += 0.54
-    return width * font_px
+            width += 0.6
+    return width * font_px * (1.06 if bold else 1.0)
+
+
+def _split_long(pieces: list[str], width_px: float, font_px: float) -> list[str]:
+    """Words wider than a line (a permalink) cut after its `?`, `&` or `/`, or anywhere at last."""
+    out = []
+    for piece in pieces:
+        while text_width(piece, font_px) > width_px:
+            cut = max(
+                (
+                    i + 1
+                    for i, ch in enumerate(piece)
+                    if ch in "?&/=" and text_width(piece[: i + 1], font_px) <= width_px
+                ),
+                default=0,
+            ) or max(i for i in range(1, len(piece)) if text_width(piece[:i], font_px) <= width_px)
+            out.append(piece[:cut])
+            piece = piece[cut:]
+        out.append(piece)
+    return out
 
 
 CLOSING_PUNCTUATION = frozenset("，。、；：）》」』！？")
@@ -122,7 +252,7 @@ def wrap(text: str, width_px: float, font_px: float) -> list[str]:
     lines: list[str] = []
     line = ""
     pieces = re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+", text)
-    for piece in pieces:
+    for piece in _split_long(pieces, width_px, font_px):
         candidate = line + piece
         if line.strip() and text_width(candidate.rstrip(), font_px) > width_px and not piece.isspace():
             if piece in CLOSING_PUNCTUATION:  # never start a line with closing punctuation
@@ -149,9 +279,35 @@ def figure(
     text, and a title sized for a desktop was cut on a phone); a file that leaves the page gets
     them drawn inside, wrapped for its width, by `furnished`. `footer_yshift` is how far below the
     plot the source line starts (below long rotated tick labels)."""
-    meta = {"title": title, "subtitle": subtitle, "footer": footer, "footer_gap": -(footer_yshift or -48)}
+    gap = -footer_yshift if footer_yshift is not None else 44 + (22 if _has_title(layout.get("xaxis")) else 0)
+    meta = {"title": title, "subtitle": subtitle, "footer": footer, "footer_gap": gap}
     layout = {**layout, "template": theme.TEMPLATE, "meta": meta}
+    shown = [tr for tr in traces if tr.get("name") and tr.get("showlegend", True)]
+    if len(shown) >= LONG_LEGEND and layout.get("showlegend", True):
+        # A grid of equal entries, each name on at most two short lines, so a long legend wraps at
+        # two or more entries a row on a phone (Plotly fits entries to the plot's width, and one
+        # long name made it one a row in a scrolled box), and a taller figure for the plot's room.
+        for tr in shown:
+            tr["name"] = "<br>".join(wrap(str(tr["name"]), LEGEND_ENTRY_PX, LEGEND_PX))
+        widest = max(text_width(line, LEGEND_PX) for tr in shown for line in tr["name"].split("<br>"))
+        layout["legend"] = {
+            "entrywidth": int(widest) + 6,
+            "entrywidthmode": "pixels",
+            "itemwidth": 30,
+            **layout.get("legend", {}),
+        }
+        layout.setdefault("height", 420 + 22 * math.ceil(len(shown) / 2))
     return go.Figure(data=traces, layout=layout)
+
+
+def _has_title(axis) -> bool:
+    return bool(isinstance(axis, dict) and (axis.get("title") or {}).get("text"))
+
+
+#: From this many entries a legend is laid out as a grid of equal entries and the figure grows.
+LONG_LEGEND = 5
+LEGEND_PX = 12
+LEGEND_ENTRY_PX = 84
 
 
 FOOTER_LINE_PX = 15
@@ -162,27 +318,35 @@ def furnished(fig: go.Figure, *, width: int, extra_footer: str = "") -> go.Figur
     """A copy of `fig` with its title, subtitle and source line (and `extra_footer`, e.g. the
     filter and permalink of an export) drawn inside, wrapped for `width` pixels, and the figure
     made taller by what they take, so the plot keeps its height: what a file that leaves the page
-    carries (PNG, SVG, PDF, HTML)."""
+    carries (PNG, SVG, PDF, HTML).
+
+    The margins are set, not left to Plotly's automargin, so the title, legend and source line
+    are placed where their size says: the left margin from the longest y label, the top from the
+    title's lines and the legend's rows at this width (tests/test_visual.py measures the result)."""
     out = go.Figure(fig)
     meta = dict(out.layout.meta or {})
     default = theme.TEMPLATE.layout.margin
     margin = {side: getattr(out.layout.margin, side) for side in "tblr"}
     margin = {side: value if value is not None else getattr(default, side) for side, value in margin.items()}
-    usable = width - 24
-    title_lines = wrap(meta.get("title", ""), usable, TITLE_PX)
-    subtitle_lines = wrap(meta["subtitle"], usable, SUBTITLE_PX) if meta.get("subtitle") else []
+    usable = width - 2 * EDGE_PX
+    # wrapped a little short of the width: the estimate of a line's width is within a few percent
+    title_lines = wrap(meta.get("title", ""), usable * 0.94 / 1.06, TITLE_PX)  # bold
+    subtitle_lines = wrap(meta["subtitle"], usable * 0.94, SUBTITLE_PX) if meta.get("subtitle") else []
     text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
     if subtitle_lines:
         lines = "<br>".join(subtitle_lines)
         text += f"<br><span style='font-size:{SUBTITLE_PX}px;color:{theme.MUTED}'>{lines}</span>"
-    header = 24 + 24 * len(title_lines) + 18 * len(subtitle_lines)
+    header = 28 + 24 * len(title_lines) + 18 * len(subtitle_lines)
+    left = max(margin["l"], EDGE_PX + _y_labels_width(out))
+    plot_width = width - left - margin["r"]
+    legend = _legend_height(out, plot_width)
     footer_text = " · ".join(x for x in (meta.get("footer", ""), extra_footer) if x)
-    footer_lines = wrap(footer_text, usable, FOOTER_PX) if footer_text else []
-    gap = int(meta.get("footer_gap", 48))
+    footer_lines = wrap(footer_text, usable * 0.94, FOOTER_PX) if footer_text else []
+    # below rotated category labels when they do not fit side by side at this width
+    gap = max(int(meta.get("footer_gap", 48)), _x_labels_depth(out, plot_width) + 30)
     plot_height = (out.layout.height or theme.EXPORT_HEIGHT) - margin["t"] - margin["b"]
-    top = margin["t"] + header
+    top = header + (legend + 8 if legend else 12)
     bottom = max(margin["b"], gap + FOOTER_LINE_PX * len(footer_lines) + 16)
-    left = margin["l"]
     annotations = list(out.layout.annotations)
     if footer_lines:
         annotations.append(
@@ -195,7 +359,7 @@ def furnished(fig: go.Figure, *, width: int, extra_footer: str = "") -> go.Figur
                 yshift=-gap,
                 xanchor="left",
                 yanchor="top",
-                xshift=12 - left,
+                xshift=EDGE_PX - left,
                 showarrow=False,
                 align="left",
                 font={"size": FOOTER_PX, "color": theme.MUTED},
@@ -205,19 +369,88 @@ def furnished(fig: go.Figure, *, width: int, extra_footer: str = "") -> go.Figur
     out.update_layout(
         title={
             "text": text,
-            "x": 12 / width,
+            "x": EDGE_PX / width,
             "xanchor": "left",
             "xref": "container",
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 14},
+            "pad": {"t": 20},
         },
-        margin={"t": top, "b": bottom},
+        margin={"t": top, "b": bottom, "l": left},
         height=int(plot_height + top + bottom),
         annotations=annotations,
+        yaxis={"automargin": False},
+        legend={"y": 1, "yanchor": "bottom", "yref": "paper"},
     )
     return out
+
+
+EDGE_PX = 12  # the file's own margin around its text
+TICK_PX = 13  # tick labels (the template's font size)
+
+
+def _y_labels_width(fig: go.Figure) -> int:
+    """How wide the y axis's labels and title are drawn: categories by name, numbers as the axis
+    writes them (its own tick text, or the values with the axis's suffix)."""
+    axis = fig.layout.yaxis
+    if axis.visible is False:
+        return 0
+    labels: list[str] = []
+    if axis.ticktext:
+        labels = [str(x) for x in axis.ticktext]
+    else:
+        for trace in fig.data:
+            values = getattr(trace, "y", None)
+            if values is None:
+                continue
+            for v in values:
+                if isinstance(v, str):
+                    labels.append(v)
+                elif v is not None and v == v:
+                    labels.append(f"{float(v):,.0f}{axis.ticksuffix or ''}")
+    widest = max((text_width(line, TICK_PX) for label in labels for line in label.split("<br>")), default=0)
+    title = 26 if axis.title and axis.title.text else 0
+    return int(widest + title + 14)
+
+
+def _x_labels_depth(fig: go.Figure, plot_width: float) -> int:
+    """How far a category axis's labels reach below the plot: one line when they fit side by
+    side, else turned 30 degrees as Plotly turns them (half their length, plus a line)."""
+    labels = list(
+        dict.fromkeys(
+            str(x)
+            for tr in fig.data
+            if tr.type == "bar" and tr.orientation != "h" and tr.x is not None
+            for x in tr.x
+            if isinstance(x, str)
+        )
+    )
+    if not labels:
+        return 0
+    widest = max(text_width(label, TICK_PX) for label in labels)
+    if widest + 8 <= plot_width / len(labels):
+        return 0
+    return int(widest * 0.5 + 14)
+
+
+def _legend_height(fig: go.Figure, plot_width: float) -> int:
+    """How tall the legend is drawn above the plot at this width (0 without one): Plotly lays
+    entries out in rows of equal entries when `entrywidth` is set, of the widest otherwise."""
+    shown = [
+        tr
+        for tr in fig.data
+        if tr.name and tr.showlegend is not False and getattr(tr, "visible", True) is not False
+    ]
+    if fig.layout.showlegend is False or not shown or (len(shown) < 2 and fig.layout.showlegend is not True):
+        return 0
+    lines = [str(tr.name).split("<br>") for tr in shown]
+    entry = fig.layout.legend.entrywidth or max(
+        text_width(line, LEGEND_PX) for name in lines for line in name
+    )
+    per_row = max(1, int(plot_width // (entry + 45)))
+    row = 19 * max(len(name) for name in lines)
+    return math.ceil(len(shown) / per_row) * row + 8
 
 
 def _empty(slug: str, title: str, subtitle: str, message: str) -> Chart:

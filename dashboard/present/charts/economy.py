@@ -13,6 +13,7 @@ from dashboard.present.charts.base import (
     figure,
     observation_table,
     source_line,
+    wrap,
 )
 from dashboard.present.i18n import t
 
@@ -53,7 +54,15 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
                 "marker": {"symbol": ["circle"] + ["circle-open"] * len(ahead), "size": 10},
                 "text": [""]
                 + [
-                    f"{formatting.number(v, lang)}% ({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})"
+                    # on short lines, to the left of its point: it fits a phone's width too
+                    "<br>".join(
+                        wrap(
+                            f"{formatting.number(v, lang)}% "
+                            f"({t('share_quoted_projection' if status == 'as_quoted' else 'projection', lang)})",
+                            200,
+                            12,
+                        )
+                    )
                     for v, status in zip(ahead["value"], ahead["status"], strict=True)
                 ],
                 "textposition": "top left",
@@ -247,19 +256,20 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     title, subtitle = t("chart_people_title", lang), t("chart_people_subtitle", lang)
     if rows.empty:
         return _empty(slug, title, subtitle, t("china_only", lang))
-    labels = rows[f"series_title_{lang}"].tolist()
+    labels = ["<br>".join(wrap(label, 150, 13)) for label in rows[f"series_title_{lang}"]]
     qualifiers = {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}
     bar = {
         "type": "bar",
-        "x": labels,
-        "y": rows["value"],
+        "y": labels,
+        "x": rows["value"],
+        "orientation": "h",
         "marker": {"color": [theme.PALETTE[0], theme.PALETTE[5]][: len(rows)]},
         "text": [
             formatting.qualified(v * 1e6, q, lang, qualifiers)  # the series count millions
             for v, q in zip(rows["value"], rows["qualifier"], strict=True)
         ],
-        "textposition": "outside",
-        "hovertemplate": "%{x}: %{text}<extra></extra>",
+        "textposition": "auto",  # inside the bar where it fits, as on a phone
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
         "width": 0.5,
     }
     fig = figure(
@@ -267,11 +277,14 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        yaxis={
-            "title": {"text": "m" if lang == "en" else "百万人"},
-            "range": [0, rows["value"].max() * 1.25],
+        xaxis={
+            "title": {"text": t("axis_millions", lang)},
+            "range": [0, rows["value"].max() * 1.15],
+            "nticks": 4,
         },
+        yaxis={"autorange": "reversed"},
         showlegend=False,
+        height=300,
     )
     by = dict(zip(rows["series_id"], rows["value"], strict=True))
     alt = t(

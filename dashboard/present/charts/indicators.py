@@ -3,6 +3,8 @@ China vs the ASEAN-10 aggregate."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from dashboard.present import formatting, theme
@@ -19,6 +21,8 @@ from dashboard.present.charts.base import (
 from dashboard.present.i18n import t
 
 REFERENCE_DASH = {"WLD": "dash", "EAS": "dash", "ASEAN10": "dot"}
+#: A group name's qualifiers in brackets: "ASEAN-10 (members in 2020) (derived)" → "ASEAN-10".
+GROUP_QUALIFIER = re.compile(r"(\s*[（(][^（()）]*[)）])+$")
 
 
 def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
@@ -81,7 +85,9 @@ def indicator_lines(
     decimals = formatting.decimals_of(rows)
     traces = []
     for i, code in enumerate(dict.fromkeys(rows["entity"])):  # in the rows' order
-        label = f"{names[code]} ({t('derived', lang)})" if code in derived else names[code]
+        # A group by its bare name ("ASEAN-10"): the subtitle says which members and that we
+        # derived it, and a short entry keeps a long legend at two or more entries a row on a phone.
+        label = GROUP_QUALIFIER.sub("", names[code]) if code in derived else names[code]
         line = {
             "color": theme.colour_for(code, i),
             "width": 2 if code in REFERENCE_DASH else 2.5,

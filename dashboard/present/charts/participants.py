@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import theme
+from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
@@ -130,8 +130,7 @@ def representation_tiles(rep: pd.DataFrame, lang: str, selected: list[str]) -> C
         height=600,
     )
     counts = rep["top_rank"].map(lambda r: t(f"rank_{r}", lang)).value_counts()
-    sep = ", " if lang == "en" else "，"
-    summary = sep.join(f"{k} {v}" for k, v in counts.items())
+    summary = formatting.join([f"{k} {v}" for k, v in counts.items()], lang)
     table = rep.drop(columns=[c for c in rep.columns if c.startswith("tile_")])
     alt = t("alt_tiles", lang, n=len(rep), summary=summary)
     return Chart(slug, title, fig, table.reset_index(drop=True), alt)
@@ -156,21 +155,25 @@ def officials_by_rank(people: pd.DataFrame, lang: str) -> Chart:
         traces.append(
             {
                 "type": "bar",
-                "x": counts.index,
-                "y": counts.to_numpy(),
+                "y": counts.index,
+                "x": counts.to_numpy(),
+                "orientation": "h",
                 "name": t(f"rank_{rank}", lang),
                 "marker": {"color": theme.RANK_COLOURS[rank], "line": {"color": theme.INK, "width": 0.5}},
-                "hovertemplate": "%{x}: %{y}<extra>" + t(f"rank_{rank}", lang) + "</extra>",
+                "hovertemplate": "%{y}: %{x}<extra>" + t(f"rank_{rank}", lang) + "</extra>",
             }
         )
+    # Countries as rows, names read level (no rotated labels to collide on a phone), most at the top.
+    margin = theme.TEMPLATE.layout.margin
     fig = figure(
         traces,
         title=title,
         subtitle=subtitle,
         footer=source_line(people, lang),
         barmode="stack",
-        xaxis={"categoryorder": "array", "categoryarray": order},
-        yaxis={"dtick": 1},
+        yaxis={"categoryorder": "array", "categoryarray": order[::-1], "dtick": 1},
+        xaxis={"dtick": 1, "title": {"text": t("axis_officials", lang)}},
+        height=margin.t + margin.b + 60 + max(200, 30 * len(order)),
     )
     alt = t("alt_by_rank", lang, n=len(people), k=people[col].nunique())
     return Chart(slug, title, fig, people.reset_index(drop=True), alt)

@@ -24,7 +24,9 @@ st.header(t("figures_for", lang, country=names[code]), anchor=False)
 if v.figures.num_rows == 0:
     st.write(t("no_figures", lang))
 else:
-    st.dataframe(v.figures, hide_index=True, width="stretch", column_config=exhibit.pinned_first(v.figures))
+    st.dataframe(
+        v.figures, hide_index=True, width="stretch", column_config=exhibit.pinned_first(v.figures, "medium")
+    )
     for ranking in v.rankings:
         exhibit.show_chart(ranking, s, level=3)
 
@@ -35,7 +37,7 @@ st.dataframe(
     height=36 * 15 + 4,
     width="stretch",
     column_config={
-        **exhibit.pinned_first(v.sparklines),
+        **exhibit.pinned_first(v.sparklines, "medium"),
         t("col_trend", lang): st.column_config.LineChartColumn(width="medium"),
         # digits grouped, never an exponent; the column still sorts by the number
         t("col_latest", lang): st.column_config.NumberColumn(format="localized"),
