@@ -68,7 +68,7 @@ def overview(m: Model, lang: str) -> Overview:
         return " · ".join(f"**{t(key, lang)}**: {value}" for key, value in pairs)
 
     return Overview(
-        event_card=f"### {esc(pick(ev.name.en, ev.name.zh, lang))}\n\n"
+        event_card=f"## {esc(pick(ev.name.en, ev.name.zh, lang))}\n\n"
         + "  \n".join(
             [
                 facts(

@@ -78,11 +78,10 @@ class Recorder:
             route.abort()
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh browser context per test; fails the test on any request off this machine."""
+def _page(browser, request, viewport: dict):
+    """A fresh browser context; fails the test on any request off this machine."""
     rec = Recorder()
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
     context.route("**/*", rec.route)
     pg = context.new_page()
     pg.set_default_timeout(WAIT_MS)
@@ -106,3 +105,19 @@ def page(browser, request):
     context.close()
     assert not rec.outside, f"requests to hosts other than the local server: {rec.outside}"
     assert not rec.dialogs, f"the page opened dialogs (a script ran): {rec.dialogs}"
+
+
+@pytest.fixture
+def page(browser, request):
+    """A desktop browser window (1400 × 1000)."""
+    yield from _page(browser, request, {"width": 1400, "height": 1000})
+
+
+#: A phone's screen, as the layout issue measured it (CSS pixels).
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, request):
+    """A phone-sized browser window (390 × 844)."""
+    yield from _page(browser, request, PHONE)

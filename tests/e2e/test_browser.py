@@ -310,20 +310,3 @@ def test_export_links_serve_each_view_and_refuse_unknown_values(server):
         assert status == 400 and reason in body and headers["content-type"].startswith("text/plain")
     assert fetch(f"{base}/no-such-page/a.png")[0] == 404
     assert fetch(f"{base}/overview/internet-economy-gmv-share-of-gdp.exe")[0] == 404
-
-
-def test_accessibility_has_no_critical_violation_in_our_content(page, server):
-    if not AXE.exists():
-        pytest.fail(f"{AXE} missing: scripts/setup.sh --test installs axe-core")
-    for path in PAGES:
-        open_view(page, server, path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            """async () => (await axe.run(document.querySelector('[data-testid=stMain]'),
-                                         {resultTypes: ['violations']})).violations
-                 .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))"""
-        )
-        for v in result:
-            print(f"axe {path or 'overview'}: {v['impact']} {v['id']} ({v['nodes']}): {v['help']}")
-        critical = [v for v in result if v["impact"] == "critical"]
-        assert not critical, f"/{path}: {critical}"

@@ -256,7 +256,7 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     title, subtitle = t("chart_people_title", lang), t("chart_people_subtitle", lang)
     if rows.empty:
         return _empty(slug, title, subtitle, t("china_only", lang))
-    labels = ["<br>".join(wrap(label, 150, 13)) for label in rows[f"series_title_{lang}"]]
+    labels = ["<br>".join(wrap(label, 120, 13)) for label in rows[f"series_title_{lang}"]]
     qualifiers = {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}
     bar = {
         "type": "bar",
@@ -268,7 +268,8 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
             formatting.qualified(v * 1e6, q, lang, qualifiers)  # the series count millions
             for v, q in zip(rows["value"], rows["qualifier"], strict=True)
         ],
-        "textposition": "auto",  # inside the bar where it fits, as on a phone
+        "textposition": "inside",  # in the bar, made smaller where a phone's bar is short
+        "insidetextanchor": "end",
         "hovertemplate": "%{y}: %{text}<extra></extra>",
         "width": 0.5,
     }
