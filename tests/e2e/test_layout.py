@@ -22,6 +22,20 @@ CLIPPED = """() => {
       if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1
           || r.left < -1 || r.right > window.innerWidth + 1) {
         out.push(text.slice(0, 50));
+        continue;
+      }
+      // a label drawn in the plot is cut at the plot's edge (its clip path): "10–15 min" read "10–15 r"
+      const clipped = el.closest('[clip-path]');
+      const id = clipped && (clipped.getAttribute('clip-path').match(/#([^'")]+)/) || [])[1];
+      const rect = id && document.getElementById(id) && document.getElementById(id).querySelector('rect');
+      if (rect) {
+        const hm = clipped.getScreenCTM();
+        const rx = +rect.getAttribute('x') || 0, ry = +rect.getAttribute('y') || 0;
+        const c = {left: hm.e + hm.a * rx, top: hm.f + hm.d * ry,
+                   right: hm.e + hm.a * (rx + +rect.getAttribute('width')), bottom: hm.f + hm.d * (ry + +rect.getAttribute('height'))};
+        if (r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1) {
+          out.push('cut by the plot: ' + text.slice(0, 50));
+        }
       }
     }
   }

@@ -28,7 +28,19 @@ MEASURE = """() => {
     const corner = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
     const quad = [corner(b.x, b.y), corner(b.x + b.width, b.y), corner(b.x + b.width, b.y + b.height), corner(b.x, b.y + b.height)];
     const cls = (el.getAttribute('class') || '') + ' ' + ((el.parentNode.getAttribute && el.parentNode.getAttribute('class')) || '');
-    texts.push({text: content, x: r.x, y: r.y, w: r.width, h: r.height, quad, cls: cls.trim()});
+    // a label drawn in the plot is cut at the plot's edge (its clip path)
+    const holder = el.closest('[clip-path]');
+    const id = holder && (holder.getAttribute('clip-path').match(/#([^'")]+)/) || [])[1];
+    const clip = id && document.getElementById(id) && document.getElementById(id).querySelector('rect');
+    let cut = false;
+    if (clip) {
+      const hm = holder.getScreenCTM();
+        const rx = +clip.getAttribute('x') || 0, ry = +clip.getAttribute('y') || 0;
+        const c = {left: hm.e + hm.a * rx, top: hm.f + hm.d * ry,
+                   right: hm.e + hm.a * (rx + +clip.getAttribute('width')), bottom: hm.f + hm.d * (ry + +clip.getAttribute('height'))};
+      cut = r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1;
+    }
+    texts.push({text: content, x: r.x, y: r.y, w: r.width, h: r.height, quad, cut, cls: cls.trim()});
   }
   const drag = [...document.querySelectorAll('svg rect.nsewdrag')].map(r => r.getBoundingClientRect().height);
   return {width, height, texts, plots: drag};
@@ -48,6 +60,8 @@ def problems(measured: dict, categories: list[str]) -> list[str]:
             or box["y"] + box["h"] > height + 1
         ):
             out.append(f"text outside the figure: {box['text'][:60]!r}")
+        elif box.get("cut"):
+            out.append(f"text cut at the plot's edge: {box['text'][:60]!r}")
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
             if _overlap(a["quad"], b["quad"]) > OVERLAP_PX:

@@ -37,7 +37,8 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
             "name": f"{name} ({t('actual', lang)})",
             "line": {"color": theme.ACCENT, "width": 3},
             "text": [f"{formatting.number(v, lang)}%" for v in actual["value"]],
-            "textposition": "top left",
+            "textposition": "top center",
+            "cliponaxis": False,  # the first label sits at the plot's left edge
             "hovertemplate": "%{x}: %{y}%<extra></extra>",
         }
     ]
@@ -226,6 +227,7 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
             for lo, hi in zip(rows["low"], rows["high"], strict=True)
         ],
         "textposition": "outside",
+        "cliponaxis": False,
         "hovertemplate": "%{y}: %{base}–%{x}" + minutes + "<extra></extra>",
         "width": 0.5,
     }
@@ -234,7 +236,7 @@ def ct_diagnosis_range(rows: pd.DataFrame, lang: str, categories: dict[str, dict
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        xaxis={"title": {"text": t("axis_minutes", lang)}, "range": [0, rows["high"].max() * 1.3]},
+        xaxis={"title": {"text": t("axis_minutes", lang)}, "range": [0, rows["high"].max() * 1.7]},
         yaxis={"autorange": "reversed"},
         showlegend=False,
     )
