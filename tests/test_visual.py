@@ -22,6 +22,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+ARTIFACTS = render.REPO / "test-artifacts" / "visual"
+
+
 @pytest.fixture(scope="module")
 def model():
     from dashboard.data.model import build_model
@@ -47,6 +50,8 @@ def test_every_chart_matches_its_reviewed_reference(rendered):
             missing.append(path.name)
         elif path.read_text(encoding="utf-8") != render.normalise(svg):
             changed.append(path.name)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the new drawing, to diff with the reference
+            (ARTIFACTS / path.name).write_text(render.normalise(svg), encoding="utf-8")
     expected = {render.reference_path(case.key, w).name for case, w, _ in rendered}
     stale = sorted(p.name for p in render.REFERENCES.glob("*.svg") if p.name not in expected)
     assert not (changed or missing or stale), (
