@@ -25,6 +25,7 @@ PAGES = {
     "connectivity.py": ("page_connectivity", 3),
     "innovation.py": ("page_innovation", 3),
     "agenda.py": ("page_agenda", 2),
+    "timeline.py": ("page_timeline", 1),
     "country.py": ("page_country", 1),
     "sources.py": ("page_sources", 0),
 }

@@ -57,6 +57,11 @@ class _Checker:
                 first[ident] = i
 
 
+def _year_implied(ms: schema.Milestone) -> bool:
+    """A quote may leave the year to its page's date ("on Tuesday ..."): the note must then say so."""
+    return ms.note is not None and "page date" in ms.note.en
+
+
 def cross_check(
     cat: Catalogue, readers: dict[str, LineIndex], series_files: list[tuple[str, schema.SeriesFile]]
 ) -> list[Problem]:
@@ -153,6 +158,25 @@ def cross_check(
     for i, ty in enumerate(cat.theme_years):
         source("event.yaml", ("theme_years", i, "source"), ty.source)
     c.unique("event.yaml", "theme_years", [str(t.year) for t in cat.theme_years], "theme year", "year")
+
+    # milestones.yaml: sources resolve, who it concerns is known, the quote names the year
+    members_then = {"ASEAN"}
+    for i, ms in enumerate(cat.milestones):
+        source("milestones.yaml", ("milestones", i, "source"), ms.source)
+        for j, code in enumerate(ms.concerns):
+            if code not in country_codes | members_then:
+                c.add(
+                    "milestones.yaml",
+                    ("milestones", i, "concerns", j),
+                    f"'{code}' is not a country code or ASEAN",
+                )
+        if ms.date[:4] not in ms.quote and not _year_implied(ms):
+            c.add(
+                "milestones.yaml",
+                ("milestones", i, "quote"),
+                f"the year {ms.date[:4]} of the date does not appear in the quote",
+            )
+    c.unique("milestones.yaml", "milestones", [ms.id for ms in cat.milestones], "milestone id")
 
     # participants.yaml
     c.unique("participants.yaml", "participants", [p.id for p in cat.participants], "participant id")

@@ -320,7 +320,35 @@ def proposal_field_matrix(cat: Catalogue) -> pd.DataFrame:
     return matrix.loc[:, matrix.sum(axis=0) > 0]
 
 
+def milestones(cat: Catalogue) -> pd.DataFrame:
+    """One row per milestone, in date order, with its source columns (the Timeline's rows)."""
+    src = {s.id: s for s in cat.sources}
+    rows = [
+        {
+            "id": ms.id,
+            "date": ms.date,
+            "year": int(ms.date[:4]),
+            "title_en": ms.title.en,
+            "title_zh": ms.title.zh,
+            "title_zh_by": ms.title_zh_by,
+            "kind": ms.kind,
+            "concerns": " ".join(ms.concerns),
+            "china_party": ms.china_party,
+            "quote": ms.quote,
+            "status": ms.status,
+            "note_en": ms.note.en if ms.note else None,
+            "note_zh": ms.note.zh if ms.note else None,
+            **_source_columns(src[ms.source]),
+        }
+        for ms in cat.milestones
+    ]
+    if not rows:
+        return pd.DataFrame(columns=["id", "date", "year", "title_en", "title_zh", "kind", "concerns"])
+    return pd.DataFrame(rows).sort_values("date", kind="stable").reset_index(drop=True)
+
+
 TABLES = {
+    "milestones": milestones,
     "countries": countries,
     "groups": groups,
     "sources": sources,

@@ -41,6 +41,8 @@ REQUIRED_FILES: dict[str, type[BaseModel]] = {
     "participants.yaml": schema.ParticipantsFile,
     "statements.yaml": schema.StatementsFile,
 }
+#: Files a data directory may have, read with their own model (not as series files).
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"milestones.yaml": schema.MilestonesFile}
 
 
 # --- paths --------------------------------------------------------------------------------------
@@ -308,7 +310,8 @@ def load_catalogue(
         readers[f.name] = reader
         data = reader.read()
         if not reader.problems:
-            model = _validate(reader, REQUIRED_FILES.get(f.name, schema.SeriesFile), data)
+            kind = REQUIRED_FILES.get(f.name) or OPTIONAL_FILES.get(f.name) or schema.SeriesFile
+            model = _validate(reader, kind, data)
             if model is not None:
                 models[f.name] = model
         problems.extend(reader.problems)
@@ -329,6 +332,7 @@ def load_catalogue(
         fields=list(models["statements.yaml"].fields),
         statements=list(models["statements.yaml"].statements),
         series=[s for _, m in series_files for s in m.series],
+        milestones=list(models["milestones.yaml"].milestones) if "milestones.yaml" in models else [],
         fingerprint=fingerprint(root),
         files=[f.name for f in files],
     )

@@ -38,6 +38,7 @@ class Model:
     sources = _table("sources")
     statements = _table("statements")
     theme_years = _table("theme_years")
+    milestones = _table("milestones")
 
     @cached_property
     def representation(self) -> pd.DataFrame:

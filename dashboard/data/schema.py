@@ -70,7 +70,15 @@ def _finite(value: float) -> float:
     return value
 
 
+def _day_or_month(value: str) -> str:
+    """A day ("YYYY-MM-DD"), or a month ("YYYY-MM") where the source gives only the month."""
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        return value
+    return _iso_date(value)
+
+
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+DayOrMonth = Annotated[str, AfterValidator(_day_or_month)]
 DateOrYear = Annotated[str, AfterValidator(_date_or_year)]
 EntityCode = Annotated[str, AfterValidator(_entity_code)]
 Slug = Annotated[str, AfterValidator(_slug)]
@@ -430,6 +438,36 @@ class SeriesFile(Strict):
     series: list[Series]
 
 
+# --- milestones.yaml --------------------------------------------------------------------------
+
+MilestoneKind = Literal[
+    "summit", "ministerial_meeting", "agreement", "plan", "theme_year", "membership", "dialogue", "initiative"
+]
+
+
+class Milestone(Strict):
+    """One step of China–ASEAN digital cooperation, 2016–2026, from a page read and quoted.
+
+    `concerns` names who it is about: "ASEAN" (every member of the day), "CHN", or member codes
+    (Timor-Leste's admission). `china_party` is false for ASEAN-internal steps (the DEFA)."""
+
+    id: Slug
+    date: DayOrMonth
+    title: LocalText
+    title_zh_by: Literal["ours", "source"]
+    kind: MilestoneKind
+    concerns: Annotated[list[EntityCode], Field(min_length=1)]
+    china_party: bool
+    source: Slug
+    quote: NonEmpty
+    status: Literal["verified"]
+    note: LocalText | None = None
+
+
+class MilestonesFile(Strict):
+    milestones: Annotated[list[Milestone], Field(min_length=1)]
+
+
 # --- the whole data directory ---------------------------------------------------------------
 
 
@@ -449,6 +487,7 @@ class Catalogue:
     fields: list[CooperationField]
     statements: list[Statement]
     series: list[Series]
+    milestones: list[Milestone] = field(default_factory=list)
     fingerprint: str = ""
     files: list[str] = field(default_factory=list)
 

@@ -231,6 +231,61 @@ def _cell(text: str) -> str:
     return esc(" ".join(str(text).split()))
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """The Timeline page: milestones 2016–2026 on a time axis, and as a table with their sources."""
+
+    chart: Chart
+    table: pa.Table
+    shown: int
+    total: int
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [self.chart]
+
+
+def milestones_for(m: Model, selected: Selection) -> pd.DataFrame:
+    """The milestones that concern the chosen countries (all without a filter): one that concerns
+    ASEAN shows for a country that was a member on its date (Timor-Leste from 26 October 2025);
+    one that concerns China shows when China is chosen."""
+    rows = m.milestones
+    if not selected or rows.empty:
+        return rows
+    countries = {c.code: c for c in m.cat.countries}
+
+    def concerns(row) -> bool:
+        codes = row["concerns"].split()
+        day = row["date"] if len(row["date"]) == 10 else row["date"] + "-28"
+        members = [c for c in selected if c in countries and countries[c].asean_member_on(day)]
+        return any(c in codes for c in selected) or ("ASEAN" in codes and bool(members))
+
+    return rows[rows.apply(concerns, axis=1)]
+
+
+def timeline(m: Model, lang: str, selected: Selection) -> Timeline:
+    rows = milestones_for(m, selected).copy()
+    # a month-only date sits mid-month on the axis; the table keeps it as the source gives it
+    rows["when"] = [d if len(d) == 10 else d + "-15" for d in rows["date"]]
+    publisher = "source_publisher_zh" if lang == "zh" else "source_publisher"
+    rows["source_label"] = [
+        f"{p} · {title}" if isinstance(title, str) and title else str(p)
+        for p, title in zip(rows[publisher], rows["source_title"], strict=True)
+    ]
+    chart = charts.milestone_timeline(rows, lang)
+    table = pd.DataFrame(
+        {
+            t("col_milestone_date", lang): rows["date"],
+            t("col_milestone", lang): rows[f"title_{lang}"],
+            t("col_kind", lang): [t(f"milestone_kind_{k}", lang) for k in rows["kind"]],
+            t("col_china_party", lang): [t("yes" if p else "no", lang) for p in rows["china_party"]],
+            t("source", lang): rows[publisher],
+            t("col_link", lang): rows["source_url"],
+        }
+    )
+    return Timeline(chart, display_table(table), len(rows), len(m.milestones))
+
+
 def agenda(m: Model, lang: str) -> Agenda:
     field_names = {f.id: (f.name.zh if lang == "zh" else f.name.en) for f in m.cat.fields}
     seed = next(src for src in m.cat.sources if src.id == "miit-2020-06-12-opening")

@@ -111,6 +111,8 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
         return view(m, views.digital_economy, lang, selected)
     if slug == "agenda":
         return view(m, views.agenda, lang)
+    if slug == "timeline":
+        return view(m, views.timeline, lang, selected)
     if slug == "country":
         return view(m, views.country_profile, lang, choices["profile"])
     if "indicator" in choices:  # the World Bank pages: three charts, each cached on its own

@@ -25,6 +25,7 @@ PAGES = [
     Page("connectivity.py", "page_connectivity", ":material/cell_tower:", "connectivity", ("connectivity",)),
     Page("innovation.py", "page_innovation", ":material/science:", "innovation", ("innovation", "economy")),
     Page("agenda.py", "page_agenda", ":material/handshake:", "agenda"),
+    Page("timeline.py", "page_timeline", ":material/timeline:", "timeline"),
     Page("country.py", "page_country", ":material/flag:", "country"),
     Page("sources.py", "page_sources", ":material/menu_book:", "sources"),
 ]

@@ -28,6 +28,7 @@ from dashboard.present.charts.indicators import (
     indicator_ranking,
 )
 from dashboard.present.charts.participants import RANKS, officials_by_rank, representation_tiles
+from dashboard.present.charts.timeline import milestone_timeline
 
 __all__ = [
     "Chart",
@@ -43,6 +44,7 @@ __all__ = [
     "gmv_to_gdp",
     "indicator_lines",
     "indicator_ranking",
+    "milestone_timeline",
     "national_digital_share",
     "observation_table",
     "officials_by_rank",

@@ -1,0 +1,91 @@
+"""The cooperation's story on a time axis: one marker per milestone, lanes by kind, the 2020
+opening drawn larger, ASEAN-internal steps (China not a party) hollow."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.present import theme
+from dashboard.present.charts.base import Chart, _empty, figure, source_line
+from dashboard.present.i18n import t
+
+KIND_ORDER = [
+    "theme_year",
+    "summit",
+    "ministerial_meeting",
+    "dialogue",
+    "initiative",
+    "plan",
+    "agreement",
+    "membership",
+]
+KIND_SYMBOL = {
+    "theme_year": "circle",
+    "summit": "star",
+    "ministerial_meeting": "diamond",
+    "dialogue": "square",
+    "initiative": "triangle-up",
+    "plan": "hexagon",
+    "agreement": "pentagon",
+    "membership": "cross",
+}
+#: The day this dashboard starts from: drawn larger in the accent colour.
+OPENING = "2020-06-12"
+
+
+def milestone_timeline(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
+    """Milestones by date, one lane per kind; hover gives the title, the quote and the source."""
+    slug = "china-asean-digital-cooperation-milestones"
+    title, subtitle = t("chart_milestones_title", lang), t("chart_milestones_subtitle", lang)
+    if rows.empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
+    kinds = [k for k in KIND_ORDER if k in set(rows["kind"])]
+    traces = []
+    for kind in kinds:
+        grp = rows[rows["kind"] == kind]
+        opening = grp["date"] == OPENING
+        traces.append(
+            {
+                "type": "scatter",
+                "x": grp["when"],
+                "y": [t(f"milestone_kind_{kind}", lang)] * len(grp),
+                "mode": "markers",
+                "name": t(f"milestone_kind_{kind}", lang),
+                "marker": {
+                    "symbol": [
+                        KIND_SYMBOL[kind] + ("" if party else "-open") for party in grp["china_party"]
+                    ],
+                    "size": [22 if o else 13 for o in opening],
+                    "color": [
+                        theme.ACCENT if o else theme.PALETTE[KIND_ORDER.index(kind) % 8] for o in opening
+                    ],
+                    "line": {"color": theme.INK, "width": 1},
+                },
+                "customdata": grp[[f"title_{lang}", "date", "source_label"]].to_numpy(),
+                "hovertemplate": "<b>%{customdata[1]}</b> %{customdata[0]}<br>%{customdata[2]}<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    margin = theme.TEMPLATE.layout.margin
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        xaxis={"type": "date", "dtick": "M12", "tickformat": "%Y"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [t(f"milestone_kind_{k}", lang) for k in kinds][::-1],
+        },
+        height=margin.t + margin.b + max(220, 44 * len(kinds)),
+    )
+    alt = t(
+        "alt_milestones",
+        lang,
+        n=len(rows),
+        first=rows["date"].min()[:4],
+        last=rows["date"].max()[:4],
+    )
+    table_cols = ["date", f"title_{lang}", "kind", "concerns", "china_party", "quote", "status"]
+    table = rows[[c for c in table_cols if c in rows] + [c for c in rows.columns if c.startswith("source_")]]
+    return Chart(slug, title, fig, table.reset_index(drop=True), alt)
