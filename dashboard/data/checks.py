@@ -300,11 +300,12 @@ def _check_observations(
             for v in numbers:
                 if not value_in_quote(v, s.scale, o.quote):
                     c.add(file, (*path, "quote"), f"the number {v:g} does not appear in the quote")
-        key = (o.entity, o.year, o.kind, o.category)
+        key = (o.entity, o.year, o.kind, o.category, o.edition)
         if key in keys:
             k, other = keys[key]
             same = (other.value, other.low, other.high) == (o.value, o.low, o.high)
             verb = "repeats" if same else "disagrees with"
-            c.add(file, path, f"{verb} observations[{k}] ({o.entity} {o.year} {o.kind})")
+            edition = f", {o.edition} edition" if o.edition else ""
+            c.add(file, path, f"{verb} observations[{k}] ({o.entity} {o.year} {o.kind}{edition})")
         else:
             keys[key] = (j, o)

@@ -248,6 +248,7 @@ def observations(cat: Catalogue) -> pd.DataFrame:
                     "entity_zh": names.get(o.entity, {}).get("zh", o.entity),
                     "is_group": o.entity in group_codes,
                     "year": o.year,
+                    "edition": o.edition,
                     "category": o.category,
                     "value": o.value,
                     "low": o.low,
@@ -378,6 +379,24 @@ def filter_countries(frame: pd.DataFrame, selected: list[str], column: str = "en
     if not selected:
         return frame
     return frame[frame[column].isin(selected)]
+
+
+def latest_editions(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each entity's value for each year from the latest edition that reports that year (rows
+    without an edition are kept as they are): what a chart over years draws, as e-Conomy SEA's
+    latest report would tell it."""
+    if "edition" not in rows or rows["edition"].isna().all():
+        return rows
+    ranked = rows.assign(_edition=rows["edition"].fillna(0)).sort_values("_edition")
+    return ranked.drop_duplicates(["entity", "year"], keep="last").drop(columns="_edition").sort_index()
+
+
+def revised_years(rows: pd.DataFrame) -> list[int]:
+    """Years for which two or more editions give a value (a revision to show)."""
+    if "edition" not in rows:
+        return []
+    counts = rows.dropna(subset=["edition"]).groupby("year")["edition"].nunique()
+    return [int(y) for y, n in counts.items() if n >= 2]
 
 
 def series_rows(obs: pd.DataFrame, series_id: str) -> pd.DataFrame:

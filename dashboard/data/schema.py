@@ -375,6 +375,9 @@ Status = Literal["verified", "derived", "as_quoted", "inferred"]
 class Observation(Strict):
     entity: EntityCode
     year: Year
+    #: The report year of an annual report that revises earlier years (e-Conomy SEA): the same
+    #: entity, year and kind may appear once per edition, and a reader can see how estimates moved.
+    edition: Year | None = None
     category: Slug | None = None
     value: Number | None = None
     low: Number | None = None
@@ -500,5 +503,5 @@ class Catalogue:
             f"{len(self.files)} files valid: {len(self.countries)} countries, {len(self.groups)} groups, "
             f"{len(self.sources)} sources, {len(self.participants)} participants, "
             f"{len(self.statements)} statements, {len(self.series)} series, "
-            f"{self.observation_count} observations"
+            f"{self.observation_count} observations, {len(self.milestones)} milestones"
         )

@@ -118,12 +118,29 @@ class DigitalEconomy:
         return [c for c in (self.gmv, self.gmv_to_gdp, self.national, self.ct, self.people) if c is not None]
 
 
-def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
+GMV_VIEWS = ["latest", "revisions"]
+
+
+def gmv_choices(m: Model) -> tuple[list[str], list[str]]:
+    """The GMV chart's views (a revision view only when some year has two editions or more) and
+    the years a reader can compare across editions (latest first)."""
+    years = frames.revised_years(frames.series_rows(m.observations, "internet_economy_gmv"))
+    return (GMV_VIEWS if years else GMV_VIEWS[:1]), [str(y) for y in sorted(years, reverse=True)]
+
+
+def digital_economy(
+    m: Model, lang: str, selected: Selection, gmv_view: str = "latest", gmv_year: str = ""
+) -> DigitalEconomy:
     obs = m.observations
     chosen = list(selected)
     covered_gmv = _covered(obs, "internet_economy_gmv", lang)
     gmv = frames.series_rows(obs, "internet_economy_gmv")
     gmv = frames.filter_countries(gmv[~gmv["is_group"]], chosen)
+    if gmv_view == "revisions" and gmv_year:
+        gmv_chart = charts.gmv_revisions(gmv, lang, int(gmv_year), covered_gmv)
+    else:
+        gmv_chart = charts.gmv_by_country(frames.latest_editions(gmv), lang, covered_gmv)
+    gmv = frames.latest_editions(gmv)
     ratio = frames.filter_countries(m.derived[m.derived["series_id"] == derived.GMV_TO_GDP], chosen)
     ratio_definition = _definition(m, "derived_gmv_to_gdp")
     national_definition = _definition(m, "national_digital_economy_share_of_gdp")
@@ -141,7 +158,7 @@ def digital_economy(m: Model, lang: str, selected: Selection) -> DigitalEconomy:
             obs[obs["series_id"].isin(["students_in_remote_education", "remote_office_users"])], lang
         )
     return DigitalEconomy(
-        gmv=charts.gmv_by_country(gmv, lang, covered_gmv),
+        gmv=gmv_chart,
         gmv_to_gdp=charts.gmv_to_gdp(ratio, lang, covered_gmv),
         gmv_to_gdp_definition=label("definition", lang)
         + esc(pick(ratio_definition.description.en, ratio_definition.description.zh, lang)),

@@ -108,7 +108,14 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
     if slug == "participants":
         return view(m, views.participants, lang, selected)
     if slug == "digital-economy":
-        return view(m, views.digital_economy, lang, selected)
+        return view(
+            m,
+            views.digital_economy,
+            lang,
+            selected,
+            choices.get("gmv", "latest"),
+            choices.get("gmv_year", ""),
+        )
     if slug == "agenda":
         return view(m, views.agenda, lang)
     if slug == "timeline":

@@ -114,6 +114,9 @@ def page_options(
     if page.slug == "country":
         options = list(selected) or m.country_codes
         return {"profile": (options, options[0])}
+    if page.slug == "digital-economy":
+        gmv_views, years = cache.view(m, views.gmv_choices)
+        return {"gmv": (gmv_views, "latest"), "gmv_year": (years, years[0] if years else "")}
     return {}
 
 

@@ -16,6 +16,7 @@ from dashboard.present.charts.country import ranking
 from dashboard.present.charts.economy import (
     ct_diagnosis_range,
     gmv_by_country,
+    gmv_revisions,
     gmv_share_of_gdp,
     gmv_to_gdp,
     national_digital_share,
@@ -40,6 +41,7 @@ __all__ = [
     "figure",
     "furnished",
     "gmv_by_country",
+    "gmv_revisions",
     "gmv_share_of_gdp",
     "gmv_to_gdp",
     "indicator_lines",

@@ -473,6 +473,7 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         "entity",
         f"entity_{lang}",
         "year",
+        "edition",
         "category",
         "value",
         "low",

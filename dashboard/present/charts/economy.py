@@ -94,10 +94,27 @@ def gmv_share_of_gdp(rows: pd.DataFrame, lang: str) -> Chart:
     return Chart(slug, title, fig, table, alt)
 
 
+def editions_note(rows: pd.DataFrame, lang: str) -> str:
+    """Which e-Conomy SEA edition each year's values come from: "2019 and 2020: 2020 edition"."""
+    if "edition" not in rows or rows["edition"].isna().all():
+        return ""
+    by_edition: dict[int, list[int]] = {}
+    for year, edition in rows[["year", "edition"]].dropna().drop_duplicates().itertuples(index=False):
+        by_edition.setdefault(int(edition), []).append(int(year))
+    parts = [
+        t("edition_years", lang, years=formatting.join([str(y) for y in sorted(set(ys))], lang), edition=e)
+        for e, ys in sorted(by_edition.items())
+    ]
+    return t("list_separator", lang).join(parts)
+
+
 def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
-    """Grouped bars by country and year; projections hatched so they never pass for actual values."""
+    """Grouped bars by country and year; projections hatched so they never pass for actual values.
+    Each year from the latest edition that reports it; the subtitle says which."""
     slug = "internet-economy-gmv-by-country"
-    title, subtitle = t("chart_gmv_title", lang), t("chart_gmv_subtitle", lang)
+    title = t("chart_gmv_title", lang)
+    note = editions_note(rows, lang)
+    subtitle = t("chart_gmv_subtitle", lang) + (t("list_separator", lang) + note if note else "")
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     rows = rows.sort_values(["year", "entity"])
@@ -201,6 +218,49 @@ def national_digital_share(rows: pd.DataFrame, lang: str, covered: str = "") -> 
         top=top[f"entity_{lang}"],
         value=formatting.number(top["value"], lang),
         year=top["year"],
+    )
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+
+
+def gmv_revisions(rows: pd.DataFrame, lang: str, year: int, covered: str = "") -> Chart:
+    """One year's GMV by country as each e-Conomy SEA edition gave it: how the estimate moved."""
+    slug = f"internet-economy-gmv-{year}-by-edition"
+    title = t("chart_gmv_revisions_title", lang, year=year)
+    subtitle = t("chart_gmv_revisions_subtitle", lang, year=year)
+    rows = rows[(rows["year"] == year) & rows["edition"].notna()]
+    if rows.empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
+    order = rows.sort_values(["edition", "value"], ascending=[False, False]).drop_duplicates("entity")
+    traces = []
+    for i, (edition, grp) in enumerate(rows.groupby("edition", sort=True)):
+        traces.append(
+            {
+                "type": "bar",
+                "x": grp[f"entity_{lang}"],
+                "y": grp["value"],
+                "name": t("edition_name", lang, edition=int(edition)),
+                "marker": {"color": theme.PALETTE[i % len(theme.PALETTE)]},
+                "text": formatting.labels(grp["value"], lang, formatting.decimals_of(grp)),
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{x}: "
+                + t("hover_usd_bn", lang)
+                + "<extra>"
+                + str(int(edition))
+                + "</extra>",
+            }
+        )
+    fig = figure(
+        traces,
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        barmode="group",
+        xaxis={"categoryorder": "array", "categoryarray": order[f"entity_{lang}"].tolist()},
+        yaxis={"title": {"text": t("axis_usd_bn", lang)}},
+    )
+    alt = t(
+        "alt_gmv_revisions", lang, year=year, n=rows["edition"].nunique(), countries=entity_names(rows, lang)
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 

@@ -20,5 +20,12 @@ show_statements("experience", t("experiences", s.lang))
 show_statements("proposal", t("proposals", s.lang))
 exhibit.show_chart(v.matrix, s)
 exhibit.show_chart(v.timeline, s)
+# The theme years are one thread of the cooperation's story: the Timeline tells the rest.
+st.page_link(
+    "app_pages/timeline.py",
+    label=t("see_timeline", s.lang),
+    icon=":material/timeline:",
+    query_params=state.view_params(),
+)
 show_statements("statement", t("other_statements", s.lang))
 show_statements("plan", t("plans", s.lang))

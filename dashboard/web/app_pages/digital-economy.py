@@ -2,13 +2,31 @@
 
 import streamlit as st
 
+from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web import exhibit, state
 
 s = state.state()
-v = state.page_view("digital-economy")
-
 st.title(t("page_digital_economy", s.lang), anchor=False)
+# The GMV chart: each year from the latest e-Conomy SEA edition, or one year as every edition gave it.
+gmv_views, years = state.view(views.gmv_choices)
+choices = {}
+if len(gmv_views) > 1:
+    choices["gmv"] = state.url_choice(
+        "gmv",
+        gmv_views,
+        "latest",
+        st.segmented_control,
+        t("gmv_view", s.lang),
+        format_func=lambda v: t(f"gmv_view_{v}", s.lang),
+        required=True,
+    )
+    if choices["gmv"] == "revisions":
+        choices["gmv_year"] = state.url_choice(
+            "gmv_year", years, years[0], st.selectbox, t("gmv_year", s.lang)
+        )
+v = state.page_view("digital-economy", **choices)
+
 exhibit.show_chart(v.gmv, s)
 st.caption(v.gmv_to_gdp_definition)
 exhibit.show_chart(v.gmv_to_gdp, s)
