@@ -15,13 +15,13 @@ def obs(catalogue):
 
 def test_gmv_chart_shows_only_the_filtered_countries(obs):
     rows = frames.series_rows(obs, "internet_economy_gmv")
-    rows = frames.filter_countries(rows[~rows["is_group"]], ["THA", "PHL"])
+    rows = frames.latest_editions(frames.filter_countries(rows[~rows["is_group"]], ["THA", "PHL"]))
     ch = charts.gmv_by_country(rows, "en")
-    assert {x for trace in ch.figure.data for x in trace.x} == {"Thailand", "Philippines"}
+    assert {trace.meta for trace in ch.figure.data} == {"THA", "PHL"}
     assert set(ch.table["entity"]) == {"THA", "PHL"}
     assert len(ch.table) == len(rows)
     projected = [trace for trace in ch.figure.data if "projection" in trace.name]
-    assert projected and all(trace.marker.pattern.shape == "/" for trace in projected)
+    assert projected and all(trace.line.dash == "dash" for trace in projected)
     sources = ch.source
     assert sources.startswith("Source: ") and "Bangkok Post" in sources and "ABS-CBN News" in sources
 
@@ -213,3 +213,16 @@ def test_reference_lines_are_named_only_when_drawn(obs):
     assert "dashed = World" in with_world.subtitle and "dotted" not in with_world.subtitle
     totals = charts.indicator_lines(countries, "en", title="GDP", unit="US$", totals=True)
     assert "no World or regional line" in totals.subtitle
+
+
+def test_gmv_takes_each_year_from_the_latest_edition_and_the_revision_view_shows_every_edition(obs):
+    rows = frames.series_rows(obs, "internet_economy_gmv")
+    vnm = rows[rows["entity"] == "VNM"]
+    latest = frames.latest_editions(vnm).set_index("year")
+    assert latest.loc[2021, "value"] == 18 and latest.loc[2021, "edition"] == 2022  # 2021 edition said 21
+    assert 2021 in frames.revised_years(rows)
+    ch = charts.gmv_by_country(frames.latest_editions(vnm), "en")
+    assert "2021 and 2022: 2022 edition" in ch.subtitle
+    revisions = charts.gmv_revisions(vnm, "en", 2021)
+    by_edition = {tr.name: list(tr.y) for tr in revisions.figure.data}
+    assert by_edition == {"2021 edition": [21], "2022 edition": [18]}

@@ -88,9 +88,11 @@ def asean_aggregates(cat: Catalogue, obs: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True) if rows else obs.iloc[0:0]
 
 
-def gmv_to_gdp(obs: pd.DataFrame, year: int = 2020) -> pd.DataFrame:
-    """GMV (US$ bn, e-Conomy SEA) ÷ GDP (current US$, World Bank) × 100, per country and year."""
+def gmv_to_gdp(obs: pd.DataFrame, year: int = 2020, edition: int = 2020) -> pd.DataFrame:
+    """GMV (US$ bn, e-Conomy SEA) ÷ GDP (current US$, World Bank) × 100, per country and year,
+    from one edition's GMV (the 2020 report's, as the definition says): editions revise a year."""
     gmv = obs[(obs["series_id"] == "internet_economy_gmv") & ~obs["is_group"] & (obs["year"] == year)]
+    gmv = gmv[gmv["edition"].isna() | (gmv["edition"] == edition)] if "edition" in gmv else gmv
     gdp = obs[obs["series_id"] == "gdp_current_usd"][
         ["entity", "year", "value", "source_id", "source_publisher"]
     ]

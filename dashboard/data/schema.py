@@ -228,7 +228,7 @@ class Source(Strict):
     reports_on: NonEmpty | None = None
     date_published: IsoDate | None
     date_accessed: IsoDate | None  # null: not recorded
-    language: Literal["zh", "en"]
+    language: Literal["zh", "en", "id", "ja", "th", "vi"]
     licence: Licence
     citation: NonEmpty
 

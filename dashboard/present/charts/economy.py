@@ -109,55 +109,73 @@ def editions_note(rows: pd.DataFrame, lang: str) -> str:
 
 
 def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
-    """Grouped bars by country and year; projections hatched so they never pass for actual values.
-    Each year from the latest edition that reports it; the subtitle says which."""
+    """GMV by country over the years, each year from the latest edition that reports it (the
+    subtitle says which): a line per country, solid for reported and estimated values, dashed to
+    the projections, which never pass for actual values."""
     slug = "internet-economy-gmv-by-country"
     title = t("chart_gmv_title", lang)
     note = editions_note(rows, lang)
     subtitle = t("chart_gmv_subtitle", lang) + (t("list_separator", lang) + note if note else "")
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
-    rows = rows.sort_values(["year", "entity"])
-    order = (
-        rows[rows["year"] == rows["year"].max()]
-        .sort_values("value", ascending=False)[f"entity_{lang}"]
-        .tolist()
-    )
+    rows = rows.sort_values(["entity", "year"])
+    decimals = formatting.decimals_of(rows)
+    last = rows[rows["year"] == rows["year"].max()].sort_values("value", ascending=False)
+    order = list(dict.fromkeys([*last["entity"], *rows["entity"]]))
     traces = []
-    for i, (year, grp) in enumerate(rows.groupby("year", sort=True)):
-        kind = grp["kind"].iloc[0]
-        label = f"{year}" + (f" ({t(kind, lang)})" if kind in ("projection", "target", "estimate") else "")
-        traces.append(
-            {
-                "type": "bar",
-                "x": grp[f"entity_{lang}"],
-                "y": grp["value"],
-                "name": label,
-                "marker": {
-                    "color": theme.PALETTE[i % len(theme.PALETTE)],
-                    "pattern": {"shape": theme.KIND_PATTERN.get(kind, "")},
-                },
-                "text": formatting.labels(grp["value"], lang, formatting.decimals_of(grp)),
-                "textposition": "outside",
-                "hovertemplate": "%{x} " + str(year) + ": " + t("hover_usd_bn", lang) + "<extra></extra>",
-            }
-        )
+    for i, code in enumerate(order):
+        mine = rows[rows["entity"] == code]
+        name = mine[f"entity_{lang}"].iloc[0]
+        colour = theme.colour_for(code, i)
+        seen = mine[~mine["kind"].isin(["projection", "target"])]
+        ahead = mine[mine["kind"].isin(["projection", "target"])]
+        for part, dash, label in (
+            (seen, "solid", name),
+            (
+                pd.concat([seen.tail(1), ahead]) if not ahead.empty else ahead,
+                "dash",
+                f"{name} ({t('projection', lang)})",
+            ),
+        ):
+            if part.empty:
+                continue
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": part["year"],
+                    "y": part["value"],
+                    "mode": "lines+markers",
+                    "name": label,
+                    "meta": code,  # the country, for tests and readers of the figure's JSON
+                    "showlegend": dash == "solid" or seen.empty,
+                    "line": {"color": colour, "width": 2.5, "dash": dash},
+                    "marker": {"size": 7, "symbol": "circle" if dash == "solid" else "circle-open"},
+                    "text": formatting.labels(part["value"], lang, decimals),
+                    "customdata": part[["edition"]].fillna(0).astype(int).to_numpy(),
+                    "hovertemplate": name
+                    + " %{x}: "
+                    + t("hover_usd_bn_text", lang)
+                    + " · "
+                    + t("edition_name", lang, edition="%{customdata[0]}")
+                    + "<extra></extra>",
+                }
+            )
     fig = figure(
         traces,
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        barmode="group",
-        xaxis={"categoryorder": "array", "categoryarray": order},
+        xaxis={"dtick": 5 if rows["year"].nunique() > 8 else 1},
         yaxis={"title": {"text": t("axis_usd_bn", lang)}},
     )
-    top = rows[rows["year"] == rows["year"].max()].sort_values("value", ascending=False).iloc[0]
+    top = last.iloc[0]
     alt = t(
         "alt_gmv",
         lang,
         countries=entity_names(rows, lang),
         top=top[f"entity_{lang}"],
         value=formatting.number(top["value"], lang),
+        year=int(top["year"]),
     )
     return Chart(slug, title, fig, observation_table(rows, lang), alt)
 
