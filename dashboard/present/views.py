@@ -256,10 +256,13 @@ class Timeline:
     table: pa.Table
     shown: int
     total: int
+    trade: Chart
+    #: (label, value as written, what it is and where it comes from): one figure per definition
+    figures: list[tuple[str, str, str]]
 
     @property
     def charts(self) -> list[Chart]:
-        return [self.chart]
+        return [self.chart, self.trade]
 
 
 def milestones_for(m: Model, selected: Selection) -> pd.DataFrame:
@@ -300,7 +303,37 @@ def timeline(m: Model, lang: str, selected: Selection) -> Timeline:
             t("col_link", lang): rows["source_url"],
         }
     )
-    return Timeline(chart, display_table(table), len(rows), len(m.milestones))
+    obs = m.observations
+    trade = charts.trade_by_year(frames.series_rows(obs, "china_asean_trade_trillion_yuan"), lang)
+    words = {"about": t("about_qualifier", lang), "more_than": t("more_than", lang)}
+    figures = []
+    for series_id in (
+        "china_asean_trade_billion_usd",
+        "china_asean_combined_digital_economy",
+        "china_asean_terrestrial_optical_cables",
+    ):
+        found = frames.series_rows(obs, series_id)
+        if found.empty:
+            continue
+        last = found.sort_values("year").iloc[-1]
+        series = m.series(series_id)
+        definition = _definition(m, series.definition)
+        kind = f" ({t(last['kind'], lang)})" if last["kind"] in ("projection", "estimate") else ""
+        value = (
+            formatting.qualified(last["value"], last["qualifier"], lang, words)
+            if last["qualifier"] != "exact"
+            else formatting.number(last["value"], lang, series.decimal_places)
+        )
+        publisher = last["source_publisher_zh" if lang == "zh" else "source_publisher"]
+        figures.append(
+            (
+                f"{pick(series.title.en, series.title.zh, lang)}, {int(last['year'])}{kind}",
+                f"{value} {pick(series.unit.en, series.unit.zh, lang)}",
+                f"{label('definition', lang)}{pick(definition.name.en, definition.name.zh, lang)} · "
+                f"{label('source', lang)}{publisher}",
+            )
+        )
+    return Timeline(chart, display_table(table), len(rows), len(m.milestones), trade, figures)
 
 
 def agenda(m: Model, lang: str) -> Agenda:

@@ -29,7 +29,7 @@ from dashboard.present.charts.indicators import (
     indicator_ranking,
 )
 from dashboard.present.charts.participants import RANKS, officials_by_rank, representation_tiles
-from dashboard.present.charts.timeline import milestone_timeline
+from dashboard.present.charts.timeline import milestone_timeline, trade_by_year
 
 __all__ = [
     "Chart",
@@ -57,5 +57,6 @@ __all__ = [
     "source_line",
     "text_width",
     "theme_year_timeline",
+    "trade_by_year",
     "wrap",
 ]

@@ -442,7 +442,12 @@ def _legend_height(fig: go.Figure, plot_width: float) -> int:
         for tr in fig.data
         if tr.name and tr.showlegend is not False and getattr(tr, "visible", True) is not False
     ]
-    if fig.layout.showlegend is False or not shown or (len(shown) < 2 and fig.layout.showlegend is not True):
+    # Plotly draws a legend when the figure has two traces or more, even if only one is listed
+    if (
+        fig.layout.showlegend is False
+        or not shown
+        or (len(fig.data) < 2 and fig.layout.showlegend is not True)
+    ):
         return 0
     lines = [str(tr.name).split("<br>") for tr in shown]
     entry = fig.layout.legend.entrywidth or max(

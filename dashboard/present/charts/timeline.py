@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.present import theme
-from dashboard.present.charts.base import Chart, _empty, figure, source_line
+from dashboard.present import formatting, theme
+from dashboard.present.charts.base import Chart, _empty, figure, observation_table, source_line
 from dashboard.present.i18n import t
 
 KIND_ORDER = [
@@ -89,3 +89,41 @@ def milestone_timeline(rows: pd.DataFrame, lang: str, covered: str = "") -> Char
     table_cols = ["date", f"title_{lang}", "kind", "concerns", "china_party", "quote", "status"]
     table = rows[[c for c in table_cols if c in rows] + [c for c in rows.columns if c.startswith("source_")]]
     return Chart(slug, title, fig, table.reset_index(drop=True), alt)
+
+
+def trade_by_year(rows: pd.DataFrame, lang: str) -> Chart:
+    """China–ASEAN trade by year in one definition (China's customs, yuan): bars, a gap where a
+    year has no stated figure, "about" kept in the label."""
+    slug = "china-asean-trade-customs-yuan"
+    title = rows[f"series_title_{lang}"].iloc[0] if not rows.empty else t("chart_trade_title", lang)
+    subtitle = t("chart_trade_subtitle", lang)
+    if rows.empty:
+        return _empty(slug, title, subtitle, t("empty_chart", lang, covered=""))
+    rows = rows.sort_values("year")
+    words = {"about": t("about_qualifier", lang), "more_than": t("more_than", lang)}
+    labels = [
+        formatting.qualified(v, q, lang, words) if q != "exact" else formatting.number(v, lang, 2)
+        for v, q in zip(rows["value"], rows["qualifier"], strict=True)
+    ]
+    bar = {
+        "type": "bar",
+        "x": rows["year"],
+        "y": rows["value"],
+        "marker": {"color": theme.ACCENT},
+        "text": labels,
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{text}<extra></extra>",
+    }
+    fig = figure(
+        [bar],
+        title=title,
+        subtitle=subtitle,
+        footer=source_line(rows, lang),
+        xaxis={"dtick": 1},
+        yaxis={"title": {"text": rows[f"unit_{lang}"].iloc[0]}, "range": [0, rows["value"].max() * 1.2]},
+        showlegend=False,
+        height=360,
+    )
+    alt = t("alt_trade", lang, first=int(rows["year"].min()), last=int(rows["year"].max()), n=len(rows))
+    return Chart(slug, title, fig, observation_table(rows, lang), alt)

@@ -21,6 +21,13 @@ for column, file, key, icon in (
     (right, "agenda.py", "page_agenda", ":material/handshake:"),
 ):
     column.page_link(f"app_pages/{file}", label=t(key, s.lang), icon=icon, query_params=query)
+st.header(t("cooperation_numbers", s.lang), anchor=False)
+st.markdown(t("cooperation_numbers_intro", s.lang))
+for column, (label, value, about) in zip(st.columns(len(v.figures)), v.figures, strict=True):
+    column.metric(label, value, border=True)
+    column.caption(about)
+exhibit.show_chart(v.trade, s, level=3)
+
 st.header(t("milestones_table", s.lang), anchor=False)
 st.dataframe(
     v.table,
