@@ -39,6 +39,9 @@ def test_the_timeline_chart_has_a_marker_per_milestone_and_their_sources(model, 
     assert sum(len(tr.x) for tr in v.chart.figure.data) == len(model.milestones) == v.shown
     assert v.chart.source.startswith("Source:" if lang == "en" else "来源：")
     assert v.table.num_rows == v.shown
+    # a marker's hover gives the quote it rests on and its source
+    hovers = [row for tr in v.chart.figure.data for row in tr.customdata]
+    assert all(row[2].startswith("“") and row[3] for row in hovers)
 
 
 def test_a_milestone_with_an_unknown_code_or_a_quote_without_its_year_is_refused(data_copy):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.present import formatting, theme
-from dashboard.present.charts.base import Chart, _empty, figure, observation_table, source_line
+from dashboard.present.charts.base import Chart, _empty, figure, observation_table, source_line, wrap
 from dashboard.present.i18n import t
 
 KIND_ORDER = [
@@ -31,6 +31,11 @@ KIND_SYMBOL = {
 }
 #: The day this dashboard starts from: drawn larger in the accent colour.
 OPENING = "2020-06-12"
+
+
+def _short(quote: str, limit: int = 220) -> str:
+    """A quote short enough for a hover box (the table and downloads keep it whole)."""
+    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
 
 
 def milestone_timeline(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
@@ -61,8 +66,20 @@ def milestone_timeline(rows: pd.DataFrame, lang: str, covered: str = "") -> Char
                     ],
                     "line": {"color": theme.INK, "width": 1},
                 },
-                "customdata": grp[[f"title_{lang}", "date", "source_label"]].to_numpy(),
-                "hovertemplate": "<b>%{customdata[1]}</b> %{customdata[0]}<br>%{customdata[2]}<extra></extra>",
+                "customdata": [
+                    [
+                        "<br>".join(wrap(title_text, 420, 12)),
+                        date,
+                        "<br>".join(wrap(f"“{_short(quote)}”", 420, 11)),
+                        source,
+                    ]
+                    for title_text, date, quote, source in zip(
+                        grp[f"title_{lang}"], grp["date"], grp["quote"], grp["source_label"], strict=True
+                    )
+                ],
+                # the milestone, the quote it rests on, and where: as a reader checks it
+                "hovertemplate": "<b>%{customdata[1]}</b> %{customdata[0]}<br><i>%{customdata[2]}</i>"
+                "<br>%{customdata[3]}<extra></extra>",
                 "showlegend": False,
             }
         )
