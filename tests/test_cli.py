@@ -23,7 +23,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_validate_passes_on_shipped_data_with_a_summary():
     code, out, _ = run("validate", str(DATA))
     assert code == 0
-    assert "files valid: 12 countries, 5 groups" in out
+    assert "files valid: 12 countries, 6 groups" in out and "32 milestones" in out
     assert "15 participants" in out
 
 
