@@ -48,7 +48,7 @@ def test_every_chart_matches_its_reviewed_reference(rendered):
         path = render.reference_path(case.key, width_name)
         if not path.exists():
             missing.append(path.name)
-        elif path.read_text(encoding="utf-8") != render.normalise(svg):
+        elif not render.same_drawing(path.read_text(encoding="utf-8"), render.normalise(svg)):
             changed.append(path.name)
             ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the new drawing, to diff with the reference
             (ARTIFACTS / path.name).write_text(render.normalise(svg), encoding="utf-8")
@@ -81,6 +81,14 @@ def _measure_all(rendered) -> list[str]:
                 found.append(f"{case.key} ({width_name}): {problem}")
         browser.close()
     return found
+
+
+def test_a_moved_or_changed_element_is_a_changed_drawing_a_pixel_is_not():
+    reference = '<text x="100" y="40">Viet Nam</text>\n<rect width="30" height="200"/>\n'
+    assert render.same_drawing(reference, reference.replace('x="100"', 'x="102"'))  # a font update
+    assert not render.same_drawing(reference, reference.replace('x="100"', 'x="110"'))  # moved
+    assert not render.same_drawing(reference, reference.replace("Viet Nam", "Vietnam"))  # text changed
+    assert not render.same_drawing(reference, reference.replace('height="200"', 'height="200" fill="red"'))
 
 
 def test_the_layout_check_finds_what_it_is_for():

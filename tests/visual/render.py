@@ -96,6 +96,23 @@ def normalise(svg: str) -> str:
     return re.sub(r">\s*<", ">\n<", text).strip() + "\n"
 
 
+_INTEGER = re.compile(r"-?\d+")
+#: How far (px) a coordinate may move and still be the same drawing: a Chromium or font update
+#: shifts text by a pixel or two; a layout change moves things further, or changes the elements.
+TOLERANCE_PX = 3
+
+
+def same_drawing(reference: str, drawn: str) -> bool:
+    """Whether two normalised SVGs show the same chart: the same elements, attributes and texts in
+    the same order, every number within `TOLERANCE_PX` of the reference's."""
+    if reference == drawn:
+        return True
+    if _INTEGER.sub("#", reference) != _INTEGER.sub("#", drawn):
+        return False
+    numbers = zip(_INTEGER.findall(reference), _INTEGER.findall(drawn), strict=True)
+    return all(abs(int(a) - int(b)) <= TOLERANCE_PX for a, b in numbers)
+
+
 def reference_path(key: str, width_name: str) -> Path:
     return REFERENCES / f"{key}.{width_name}.svg"
 
