@@ -341,3 +341,32 @@ def test_the_gmv_revision_view_follows_the_link_and_unknown_values_are_dropped()
     assert "gmv" not in at.query_params and "edition" in figures(at)[0]["layout"]["meta"]["subtitle"]
     bad = open_app("digital-economy.py", gmv="everything")
     assert "gmv=`everything`" in " ".join(w.value for w in bad.warning)
+
+
+def test_grapher_settings_follow_the_link_and_the_table_holds_the_plotted_values():
+    """?time=2010..2020, ?stackMode=relative and ?yScale=log, in Grapher's own keys."""
+    at = open_app("connectivity.py", country=["VNM", "THA"], time="2010..2020", stackMode="relative")
+    assert not at.exception
+    lines = figures(at)[0]
+    years = {x for trace in lines["data"] for x in trace["x"]}
+    assert min(years) == 2010 and max(years) == 2020
+    first = [trace["text"][0] for trace in lines["data"]]  # each line's label for 2010
+    assert first and all(label in ("0", "-0") for label in first)  # change since 2010: 0 %
+    assert "change since 2010 (%)" in lines["layout"]["yaxis"]["title"]["text"]
+    at.segmented_control(key="tab-connectivity").set_value("table").run()
+    table = at.dataframe[0].value
+    assert [c for c in table.columns if c.isdigit()] == [str(y) for y in range(2010, 2021)]
+    assert (table["2010"].dropna() == 0).all()  # the plotted (relative) values, not the raw ones
+    log = open_app("connectivity.py", country="VNM", yScale="log")
+    assert figures(log)[0]["layout"]["yaxis"]["type"] == "log"
+    assert log.query_params["yScale"] == "log"
+
+
+def test_unknown_grapher_settings_are_dropped_with_a_notice():
+    at = open_app("connectivity.py", time="1990..2050", stackMode="stacked", yScale="sqrt")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert (
+        "time=`1990..2050`" in warnings and "stackMode=`stacked`" in warnings and "yScale=`sqrt`" in warnings
+    )
+    assert "time" not in at.query_params and "yScale" not in at.query_params

@@ -531,16 +531,56 @@ def _indicator_labels(m: Model, series_id: str, lang: str) -> tuple[str, str]:
     return (meta.title.zh, meta.unit.zh) if lang == "zh" else (meta.title.en, meta.unit.en)
 
 
-def indicator_lines(m: Model, series: IndicatorSeries, lang: str, selected: Selection) -> Chart:
-    """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10."""
+#: Grapher's own URL keys and values for the year-line charts' settings.
+STACK_MODES = ["absolute", "relative"]
+Y_SCALES = ["linear", "log"]
+
+
+def time_ranges(m: Model, series: IndicatorSeries) -> list[str]:
+    """Every `?time=` a year-line chart accepts, in Grapher's syntax ("2010..2020"), "" for all."""
+    years = [int(y) for y in series.years]
+    return ["", *(f"{a}..{b}" for i, a in enumerate(years) for b in years[i + 1 :])]
+
+
+def relative_change(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each entity's values as the change since its first value in the rows, in percent (Grapher's
+    relative mode); an entity whose first value is zero has no relative line."""
+    out = []
+    for _, grp in rows.sort_values("year").groupby("entity", sort=False):
+        known = grp.dropna(subset=["value"])
+        if known.empty or known["value"].iloc[0] == 0:
+            continue
+        base = known["value"].iloc[0]
+        out.append(grp.assign(value=(grp["value"] / base - 1) * 100, decimal_places=1))
+    return pd.concat(out, ignore_index=True) if out else rows.iloc[0:0]
+
+
+def indicator_lines(
+    m: Model,
+    series: IndicatorSeries,
+    lang: str,
+    selected: Selection,
+    time: str = "",
+    stack_mode: str = "absolute",
+    y_scale: str = "linear",
+) -> Chart:
+    """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10;
+    limited to the `time` range, as change since its start (`relative`), on a log axis: the Table
+    tab and the downloads hold exactly the plotted values."""
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
     shown = list(selected) or m.country_codes
     totals = m.series(series.series_id).aggregate == "sum"
     references = [] if totals else REFERENCES
-    return charts.indicator_lines(
-        rows[rows["entity"].isin([*shown, *references])], lang, title=title, unit=unit, totals=totals
-    )
+    rows = rows[rows["entity"].isin([*shown, *references])]
+    if time:
+        first, last = (int(y) for y in time.split(".."))
+        rows = rows[(rows["year"] >= first) & (rows["year"] <= last)]
+    if stack_mode == "relative" and not rows.empty:
+        rows = relative_change(rows)
+        unit = t("relative_unit", lang, year=int(rows["year"].min()), unit=unit)
+    log = y_scale == "log" and stack_mode != "relative" and bool((rows["value"].dropna() > 0).all())
+    return charts.indicator_lines(rows, lang, title=title, unit=unit, totals=totals, log=log)
 
 
 def china_vs_asean(m: Model, series: IndicatorSeries, lang: str) -> Chart:

@@ -125,7 +125,16 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
     if "indicator" in choices:  # the World Bank pages: three charts, each cached on its own
         series = view(m, views.indicator_series, choices["indicator"])
         return views.IndicatorPage(
-            lines=view(m, views.indicator_lines, series, lang, selected),
+            lines=view(
+                m,
+                views.indicator_lines,
+                series,
+                lang,
+                selected,
+                choices.get("time", ""),
+                choices.get("stackMode", "absolute"),
+                choices.get("yScale", "linear"),
+            ),
             ranking=view(m, views.indicator_ranking, series, lang, selected, int(choices["year"])),
             china=view(m, views.china_vs_asean, series, lang),
         )

@@ -110,7 +110,13 @@ def page_options(
         ids = views.indicator_ids(m, page.topics)
         asked = [v for v in query.get("indicator", []) if v in ids]
         series = cache.view(m, views.indicator_series, asked[-1] if asked else ids[0])
-        return {"indicator": (ids, ids[0]), "year": (series.years, series.default_year)}
+        return {
+            "indicator": (ids, ids[0]),
+            "year": (series.years, series.default_year),
+            "time": (cache.view(m, views.time_ranges, series), ""),
+            "stackMode": (views.STACK_MODES, "absolute"),
+            "yScale": (views.Y_SCALES, "linear"),
+        }
     if page.slug == "country":
         options = list(selected) or m.country_codes
         return {"profile": (options, options[0])}

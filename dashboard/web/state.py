@@ -143,6 +143,27 @@ def url_choice(param: str, options: list[str], default: str, widget, label: str,
 GROUP_PICK = "group_pick"
 
 
+def url_range(param: str, years: list[int], label: str) -> str:
+    """A year range kept in the URL in Grapher's syntax (`?time=2010..2020`), checked against the
+    years the chart has; a range slider on the page. "" means all years (and no key in the URL)."""
+    key = f"url-{param}"
+    full = (years[0], years[-1])
+    current = st.session_state.get(key)
+    if not (isinstance(current, (tuple, list)) and len(current) == 2 and set(current) <= set(years)):
+        asked = st.query_params.get_all(param)
+        allowed = {f"{a}..{b}" for i, a in enumerate(years) for b in years[i + 1 :]}
+        bad = links.unknown(asked, sorted(allowed))
+        if bad:
+            values = ", ".join(f"{param}={links.display(v)}" for v in bad)
+            st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
+        valid = [v for v in asked if v in allowed]
+        st.session_state[key] = tuple(int(y) for y in valid[-1].split("..")) if valid else full
+    first, last = st.select_slider(label, options=years, key=key)
+    chosen = (first, last) if first < last else full
+    write_link({param: [f"{chosen[0]}..{chosen[1]}"] if chosen != full else []})
+    return f"{chosen[0]}..{chosen[1]}" if chosen != full else ""
+
+
 def current_state(m: Model) -> State:
     """The reader's language and countries, read before any of the sidebar is drawn.
 

@@ -50,19 +50,37 @@ def _year_line(
     }
 
 
-def _over_years(traces: list[dict], rows: pd.DataFrame, lang: str, *, title: str, subtitle: str, unit: str):
-    """The World Bank year-line charts' figure: the traces, the source line, the unit on the y axis."""
+def _over_years(
+    traces: list[dict],
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    subtitle: str,
+    unit: str,
+    log: bool = False,
+):
+    """The World Bank year-line charts' figure: the traces, the source line, the unit on the y axis
+    (a log axis keeps Plotly's own ticks, 1, 10, 100, with digits grouped by the template)."""
+    axis = {"type": "log", "rangemode": "normal"} if log else formatting.axis(rows["value"], lang)
     return figure(
         traces,
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
-        yaxis={"title": {"text": unit}, **formatting.axis(rows["value"], lang)},
+        yaxis={"title": {"text": unit}, **axis},
     )
 
 
 def indicator_lines(
-    rows: pd.DataFrame, lang: str, *, title: str, unit: str, covered: str = "", totals: bool = False
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    unit: str,
+    covered: str = "",
+    totals: bool = False,
+    log: bool = False,
 ) -> Chart:
     """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted;
     the subtitle names only the reference lines drawn. For `totals` (GDP, population) no reference
@@ -105,7 +123,10 @@ def indicator_lines(
                 marker={"size": 4},
             )
         )
-    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit)
+    if log:
+        notes.append(t("log_axis", lang))
+        subtitle = t("list_separator", lang).join(notes)
+    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log)
     shown = rows[~rows["is_group"]]
     alt = t(
         "alt_lines",

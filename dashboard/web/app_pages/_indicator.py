@@ -9,7 +9,7 @@ from dashboard.present import views
 from dashboard.present.i18n import t
 from dashboard.web.exhibit import show_chart
 from dashboard.web.pages import PAGES_BY_SLUG
-from dashboard.web.state import model, page_view, state, url_choice, view
+from dashboard.web.state import model, page_view, state, url_choice, url_range, view
 
 
 def indicator_page(slug: str) -> None:
@@ -25,7 +25,31 @@ def indicator_page(slug: str) -> None:
     year = int(
         url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
     )
-    for chart in page_view(slug, indicator=choice, year=str(year)).charts:
+    # The year-line chart's settings, in Grapher's URL keys: ?time=2010..2020&stackMode=relative&yScale=log
+    time = url_range("time", [int(y) for y in series.years], t("time_range", lang))
+    left, right = st.columns(2)
+    with left:
+        stack_mode = url_choice(
+            "stackMode",
+            views.STACK_MODES,
+            "absolute",
+            st.segmented_control,
+            t("stack_mode", lang),
+            format_func=lambda v: t(f"stack_mode_{v}", lang),
+            required=True,
+        )
+    with right:
+        y_scale = url_choice(
+            "yScale",
+            views.Y_SCALES,
+            "linear",
+            st.segmented_control,
+            t("y_scale", lang),
+            format_func=lambda v: t(f"y_scale_{v}", lang),
+            required=True,
+        )
+    settings = {"time": time, "stackMode": stack_mode, "yScale": y_scale}
+    for chart in page_view(slug, indicator=choice, year=str(year), **settings).charts:
         show_chart(chart, s)
     with st.expander(t("about_indicator", lang)):
         st.markdown(view(views.indicator_about, choice, lang))
