@@ -140,7 +140,6 @@ def digital_economy(
         gmv_chart = charts.gmv_revisions(gmv, lang, int(gmv_year), covered_gmv)
     else:
         gmv_chart = charts.gmv_by_country(frames.latest_editions(gmv), lang, covered_gmv)
-    gmv = frames.latest_editions(gmv)
     ratio = frames.filter_countries(m.derived[m.derived["series_id"] == derived.GMV_TO_GDP], chosen)
     ratio_definition = _definition(m, "derived_gmv_to_gdp")
     national_definition = _definition(m, "national_digital_economy_share_of_gdp")
