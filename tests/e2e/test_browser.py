@@ -310,3 +310,23 @@ def test_export_links_serve_each_view_and_refuse_unknown_values(server):
         assert status == 400 and reason in body and headers["content-type"].startswith("text/plain")
     assert fetch(f"{base}/no-such-page/a.png")[0] == 404
     assert fetch(f"{base}/overview/internet-economy-gmv-share-of-gdp.exe")[0] == 404
+
+
+def test_chart_settings_change_the_link_and_the_chart(page, server):
+    """Grapher's settings, clicked as a reader clicks them: the URL and the drawn line change."""
+    open_view(page, server, "connectivity", "?country=VNM&country=THA&country=IDN", charts=3)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Change since the first year (%)").click()
+    page.wait_for_url(re.compile(r"stackMode=relative"))
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].some(gd =>
+             ((gd.layout.yaxis || {}).title || {}).text && gd.layout.yaxis.title.text.startsWith('change since'))"""
+    )
+    settle(page)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Log").click()
+    page.wait_for_url(re.compile(r"yScale=log"))
+    settle(page)
+    page.locator("[data-testid=stButtonGroup] button", has_text="As reported").click()
+    page.wait_for_url(lambda url: "yScale=log" in url and "stackMode" not in url)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].some(gd => (gd.layout.yaxis || {}).type === 'log')"
+    )
