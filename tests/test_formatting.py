@@ -59,6 +59,9 @@ def test_qualifiers_are_kept():
     words = {"more_than": "超过"}
     assert formatting.qualified(2e8, "more_than", "zh", words) == "超过2亿"
     assert formatting.qualified(2e8, "more_than", "en", {"more_than": "more than"}) == "more than 200 m"
+    # below the compact range, at the series' own precision (982.3 billion, not 982)
+    assert formatting.qualified(982.3, "exact", "en", {}, 1) == "982.3"
+    assert formatting.qualified(7, "about", "zh", {"about": "约"}, 2) == "约7"
 
 
 @given(value=st.floats(min_value=1e-3, max_value=1e13), lang=st.sampled_from(["en", "zh"]))

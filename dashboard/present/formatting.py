@@ -97,12 +97,15 @@ def decimals_of(rows) -> int | None:
     return max(places) if places else None
 
 
-def qualified(value: float, qualifier: str, lang: str, words: dict[str, str]) -> str:
-    """A value with the speaker's qualifier kept: "more than 200 m", "超过2亿", "about 12".
-    `words` maps a qualifier to its word in `lang` (from the locale catalogue)."""
+def qualified(
+    value: float, qualifier: str, lang: str, words: dict[str, str], decimals: int | None = None
+) -> str:
+    """A value with the speaker's qualifier kept: "more than 200 m", "超过2亿", "about 7".
+    `words` maps a qualifier to its word in `lang` (from the locale catalogue); `decimals` is the
+    series' precision, as `labels` uses it (982.3, not 982)."""
     prefix = words.get(qualifier, "")
     sep = " " if lang != "zh" and prefix else ""
-    return f"{prefix}{sep}{compact(value, lang)}"
+    return f"{prefix}{sep}{labels([value], lang, decimals)[0]}"
 
 
 def join(items: Iterable[str], lang: str) -> str:

@@ -304,7 +304,6 @@ def timeline(m: Model, lang: str, selected: Selection) -> Timeline:
     )
     obs = m.observations
     trade = charts.trade_by_year(frames.series_rows(obs, "china_asean_trade_trillion_yuan"), lang)
-    words = {"about": t("about_qualifier", lang), "more_than": t("more_than", lang)}
     figures = []
     for series_id in (
         "china_asean_trade_billion_usd",
@@ -318,11 +317,8 @@ def timeline(m: Model, lang: str, selected: Selection) -> Timeline:
         series = m.series(series_id)
         definition = _definition(m, series.definition)
         kind = f" ({t(last['kind'], lang)})" if last["kind"] in ("projection", "estimate") else ""
-        value = (
-            formatting.qualified(last["value"], last["qualifier"], lang, words)
-            if last["qualifier"] != "exact"
-            else formatting.number(last["value"], lang, series.decimal_places)
-        )
+        words = charts.qualifier_words(lang)
+        value = formatting.qualified(last["value"], last["qualifier"], lang, words, series.decimal_places)
         publisher = last["source_publisher_zh" if lang == "zh" else "source_publisher"]
         figures.append(
             (

@@ -505,6 +505,11 @@ def observation_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def qualifier_words(lang: str) -> dict[str, str]:
+    """The speaker's qualifiers in the reader's language, for `formatting.qualified`."""
+    return {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}
+
+
 def entity_names(rows: pd.DataFrame, lang: str) -> str:
     """The entities in `rows`, named in the reader's language (for alt texts and empty states)."""
     names = sorted(set(rows[f"entity_{lang}"])) if not rows.empty else []

@@ -12,6 +12,7 @@ from dashboard.present.charts.base import (
     entity_names,
     figure,
     observation_table,
+    qualifier_words,
     source_line,
     wrap,
 )
@@ -337,7 +338,6 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
     if rows.empty:
         return _empty(slug, title, subtitle, t("china_only", lang))
     labels = ["<br>".join(wrap(label, 120, 13)) for label in rows[f"series_title_{lang}"]]
-    qualifiers = {"more_than": t("more_than", lang), "about": t("about_qualifier", lang)}
     bar = {
         "type": "bar",
         "y": labels,
@@ -345,7 +345,7 @@ def pandemic_people(rows: pd.DataFrame, lang: str) -> Chart:
         "orientation": "h",
         "marker": {"color": [theme.PALETTE[0], theme.PALETTE[5]][: len(rows)]},
         "text": [
-            formatting.qualified(v * 1e6, q, lang, qualifiers)  # the series count millions
+            formatting.qualified(v * 1e6, q, lang, qualifier_words(lang))  # the series count millions
             for v, q in zip(rows["value"], rows["qualifier"], strict=True)
         ],
         "textposition": "inside",  # in the bar, made smaller where a phone's bar is short

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.present import formatting, theme
-from dashboard.present.charts.base import Chart, _empty, figure, observation_table, source_line, wrap
+from dashboard.present.charts.base import (
+    Chart,
+    _empty,
+    figure,
+    observation_table,
+    qualifier_words,
+    source_line,
+    wrap,
+)
 from dashboard.present.i18n import t
 
 KIND_ORDER = [
@@ -117,9 +125,9 @@ def trade_by_year(rows: pd.DataFrame, lang: str) -> Chart:
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=""))
     rows = rows.sort_values("year")
-    words = {"about": t("about_qualifier", lang), "more_than": t("more_than", lang)}
+    decimals = formatting.decimals_of(rows)
     labels = [
-        formatting.qualified(v, q, lang, words) if q != "exact" else formatting.number(v, lang, 2)
+        formatting.qualified(v, q, lang, qualifier_words(lang), decimals)
         for v, q in zip(rows["value"], rows["qualifier"], strict=True)
     ]
     bar = {
