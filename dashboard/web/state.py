@@ -123,17 +123,23 @@ def write_link(params: dict[str, list[str]]) -> None:
                 del st.query_params[key]
 
 
+def _asked(param: str, options: list[str]) -> str | None:
+    """The link's last known value for `param` (None if it names none); a notice on the page for
+    every value it names that `options` does not hold."""
+    asked = st.query_params.get_all(param)
+    bad = links.unknown(asked, options)
+    if bad:
+        values = ", ".join(f"{param}={links.display(v)}" for v in bad)
+        st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
+    valid = [v for v in asked if v in options]
+    return valid[-1] if valid else None
+
+
 def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
     """A page-level choice kept in the URL (`?param=value`), checked against `options`."""
     key = f"url-{param}"
     if key not in st.session_state or st.session_state[key] not in options:
-        asked = st.query_params.get_all(param)
-        bad = links.unknown(asked, options)
-        if bad:
-            values = ", ".join(f"{param}={links.display(v)}" for v in bad)
-            st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
-        valid = [v for v in asked if v in options]
-        st.session_state[key] = valid[-1] if valid else default
+        st.session_state[key] = _asked(param, options) or default
     value = widget(label, options=options, key=key, **kwargs)
     write_link({param: [value] if value != default else []})
     return value
@@ -143,25 +149,20 @@ def url_choice(param: str, options: list[str], default: str, widget, label: str,
 GROUP_PICK = "group_pick"
 
 
-def url_range(param: str, years: list[int], label: str) -> str:
-    """A year range kept in the URL in Grapher's syntax (`?time=2010..2020`), checked against the
-    years the chart has; a range slider on the page. "" means all years (and no key in the URL)."""
+def url_range(param: str, years: list[int], ranges: list[str], label: str) -> str:
+    """A year range kept in the URL in Grapher's syntax (`?time=2010..2020`), checked against
+    `ranges` (the chart's own, `views.time_ranges`); a range slider on the page. "" means all
+    years (and no key in the URL)."""
     key = f"url-{param}"
     full = (years[0], years[-1])
     current = st.session_state.get(key)
     if not (isinstance(current, (tuple, list)) and len(current) == 2 and set(current) <= set(years)):
-        asked = st.query_params.get_all(param)
-        allowed = {f"{a}..{b}" for i, a in enumerate(years) for b in years[i + 1 :]}
-        bad = links.unknown(asked, sorted(allowed))
-        if bad:
-            values = ", ".join(f"{param}={links.display(v)}" for v in bad)
-            st.warning(t("dropped_params", state().lang, values=values), icon="⚠️")
-        valid = [v for v in asked if v in allowed]
-        st.session_state[key] = tuple(int(y) for y in valid[-1].split("..")) if valid else full
+        asked = _asked(param, ranges)
+        st.session_state[key] = tuple(int(y) for y in asked.split("..")) if asked else full
     first, last = st.select_slider(label, options=years, key=key)
-    chosen = (first, last) if first < last else full
-    write_link({param: [f"{chosen[0]}..{chosen[1]}"] if chosen != full else []})
-    return f"{chosen[0]}..{chosen[1]}" if chosen != full else ""
+    chosen = f"{first}..{last}" if first < last and (first, last) != full else ""
+    write_link({param: [chosen] if chosen else []})
+    return chosen
 
 
 def current_state(m: Model) -> State:

@@ -26,29 +26,24 @@ def indicator_page(slug: str) -> None:
         url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
     )
     # The year-line chart's settings, in Grapher's URL keys: ?time=2010..2020&stackMode=relative&yScale=log
-    time = url_range("time", [int(y) for y in series.years], t("time_range", lang))
-    left, right = st.columns(2)
-    with left:
-        stack_mode = url_choice(
-            "stackMode",
-            views.STACK_MODES,
-            "absolute",
-            st.segmented_control,
-            t("stack_mode", lang),
-            format_func=lambda v: t(f"stack_mode_{v}", lang),
-            required=True,
-        )
-    with right:
-        y_scale = url_choice(
-            "yScale",
-            views.Y_SCALES,
-            "linear",
-            st.segmented_control,
-            t("y_scale", lang),
-            format_func=lambda v: t(f"y_scale_{v}", lang),
-            required=True,
-        )
-    settings = {"time": time, "stackMode": stack_mode, "yScale": y_scale}
+    ranges = view(views.time_ranges, series)
+    time = url_range("time", [int(y) for y in series.years], ranges, t("time_range", lang))
+    settings = {"time": time}
+    for column, (param, options, label_key) in zip(
+        st.columns(2),
+        (("stackMode", views.STACK_MODES, "stack_mode"), ("yScale", views.Y_SCALES, "y_scale")),
+        strict=True,
+    ):
+        with column:
+            settings[param] = url_choice(
+                param,
+                options,
+                options[0],
+                st.segmented_control,
+                t(label_key, lang),
+                format_func=lambda v, k=label_key: t(f"{k}_{v}", lang),
+                required=True,
+            )
     for chart in page_view(slug, indicator=choice, year=str(year), **settings).charts:
         show_chart(chart, s)
     with st.expander(t("about_indicator", lang)):
