@@ -57,3 +57,14 @@ def test_a_milestone_with_an_unknown_code_or_a_quote_without_its_year_is_refused
         messages
     )
     assert any("the year 2019 of the date does not appear in the quote" in m for m in messages), messages
+
+
+def test_a_year_taken_from_the_page_date_must_match_it(data_copy):
+    """ADGMIN 3 ("concluded on Friday, Feb. 10") takes its year from its page, dated 2023-02-12."""
+    path = data_copy / "milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert 'date: "2023-02-10"' in text or "date: '2023-02-10'" in text
+    path.write_text(text.replace("2023-02-10", "2022-02-10", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_catalogue(data_copy)
+    assert any("the page is dated 2023-02-12, not in 2022" in str(p) for p in err.value.problems)

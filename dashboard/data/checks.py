@@ -57,11 +57,6 @@ class _Checker:
                 first[ident] = i
 
 
-def _year_implied(ms: schema.Milestone) -> bool:
-    """A quote may leave the year to its page's date ("on Tuesday ..."): the note must then say so."""
-    return ms.note is not None and "page date" in ms.note.en
-
-
 def cross_check(
     cat: Catalogue, readers: dict[str, LineIndex], series_files: list[tuple[str, schema.SeriesFile]]
 ) -> list[Problem]:
@@ -70,7 +65,8 @@ def cross_check(
     group_codes = {g.code for g in cat.groups}
     reference_codes = {r.code for r in cat.references}
     entities = country_codes | group_codes | reference_codes
-    source_ids = {s.id for s in cat.sources}
+    sources_by_id = {s.id: s for s in cat.sources}
+    source_ids = set(sources_by_id)
     definition_ids = {d.id for d in cat.definitions}
     participant_ids = {p.id for p in cat.participants}
     fields = {f.id: f for f in cat.fields}
@@ -170,18 +166,25 @@ def cross_check(
                     ("milestones", i, "concerns", j),
                     f"'{code}' is not a country code or ASEAN",
                 )
-        if ms.date[:4] not in ms.quote and not _year_implied(ms):
+        published = sources_by_id[ms.source].date_published if ms.source in sources_by_id else None
+        if ms.year_from == "quote" and ms.date[:4] not in ms.quote:
             c.add(
                 "milestones.yaml",
                 ("milestones", i, "quote"),
-                f"the year {ms.date[:4]} of the date does not appear in the quote",
+                f"the year {ms.date[:4]} of the date does not appear in the quote "
+                "(say year_from: page_date if only the page's date gives it)",
+            )
+        elif ms.year_from == "page_date" and published and published[:4] != ms.date[:4]:
+            c.add(
+                "milestones.yaml",
+                ("milestones", i, "year_from"),
+                f"the page is dated {published}, not in {ms.date[:4]}",
             )
     c.unique("milestones.yaml", "milestones", [ms.id for ms in cat.milestones], "milestone id")
 
     # participants.yaml
     c.unique("participants.yaml", "participants", [p.id for p in cat.participants], "participant id")
     c.unique("participants.yaml", "attending_bodies", [b.id for b in cat.attending_bodies], "body id")
-    sources_by_id = {s.id: s for s in cat.sources}
     groups = {g.code: g for g in cat.groups}
     for i, p in enumerate(cat.participants):
         path = ("participants", i)

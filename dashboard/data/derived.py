@@ -92,7 +92,7 @@ def gmv_to_gdp(obs: pd.DataFrame, year: int = 2020, edition: int = 2020) -> pd.D
     """GMV (US$ bn, e-Conomy SEA) ÷ GDP (current US$, World Bank) × 100, per country and year,
     from one edition's GMV (the 2020 report's, as the definition says): editions revise a year."""
     gmv = obs[(obs["series_id"] == "internet_economy_gmv") & ~obs["is_group"] & (obs["year"] == year)]
-    gmv = gmv[gmv["edition"].isna() | (gmv["edition"] == edition)] if "edition" in gmv else gmv
+    gmv = gmv[gmv["edition"].isna() | (gmv["edition"] == edition)]
     gdp = obs[obs["series_id"] == "gdp_current_usd"][
         ["entity", "year", "value", "source_id", "source_publisher"]
     ]

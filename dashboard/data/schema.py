@@ -463,6 +463,9 @@ class Milestone(Strict):
     china_party: bool
     source: Slug
     quote: NonEmpty
+    #: Where the date's year is stated: in the quote (checked), or only in the page's own date
+    #: ("on Friday, Feb. 10"), which must then be the milestone's year when the source records it.
+    year_from: Literal["quote", "page_date"] = "quote"
     status: Literal["verified"]
     note: LocalText | None = None
 
