@@ -8,9 +8,13 @@ import pytest
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.test_browser import AXE, PAGES, expected_figures, open_view
+from tests.visual.layout import CUT_BY_PLOT
 
 #: Every text of every drawn chart, with the chart's own box and the screen's width.
-CLIPPED = """() => {
+CLIPPED = (
+    "() => {"
+    + CUT_BY_PLOT
+    + """
   const out = [];
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = gd.getBoundingClientRect();
@@ -24,23 +28,12 @@ CLIPPED = """() => {
         out.push(text.slice(0, 50));
         continue;
       }
-      // a label drawn in the plot is cut at the plot's edge (its clip path): "10–15 min" read "10–15 r"
-      const clipped = el.closest('[clip-path]');
-      const id = clipped && (clipped.getAttribute('clip-path').match(/#([^'")]+)/) || [])[1];
-      const rect = id && document.getElementById(id) && document.getElementById(id).querySelector('rect');
-      if (rect) {
-        const hm = clipped.getScreenCTM();
-        const rx = +rect.getAttribute('x') || 0, ry = +rect.getAttribute('y') || 0;
-        const c = {left: hm.e + hm.a * rx, top: hm.f + hm.d * ry,
-                   right: hm.e + hm.a * (rx + +rect.getAttribute('width')), bottom: hm.f + hm.d * (ry + +rect.getAttribute('height'))};
-        if (r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1) {
-          out.push('cut by the plot: ' + text.slice(0, 50));
-        }
-      }
+      if (cutByPlot(el)) out.push('cut by the plot: ' + text.slice(0, 50));
     }
   }
   return out;
 }"""
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

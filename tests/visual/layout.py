@@ -11,7 +11,26 @@ MIN_PLOT_PX = 200
 #: (glyph boxes include a little leading; touching lines are not a collision).
 OVERLAP_PX = 2
 
-MEASURE = """() => {
+#: JavaScript: whether a text drawn inside a clipped group (Plotly's plot area) reaches past the
+#: clip rectangle, i.e. is cut at the plot's edge ("10–15 min" read "10–15 r"). Shared with the
+#: browser suite's phone test.
+CUT_BY_PLOT = """function cutByPlot(el) {
+  const r = el.getBoundingClientRect();
+  const holder = el.closest('[clip-path]');
+  const id = holder && (holder.getAttribute('clip-path').match(/#([^'")]+)/) || [])[1];
+  const clip = id && document.getElementById(id) && document.getElementById(id).querySelector('rect');
+  if (!clip) return false;
+  const m = holder.getScreenCTM();
+  const x = +clip.getAttribute('x') || 0, y = +clip.getAttribute('y') || 0;
+  const left = m.e + m.a * x, top = m.f + m.d * y;
+  const right = m.e + m.a * (x + +clip.getAttribute('width')), bottom = m.f + m.d * (y + +clip.getAttribute('height'));
+  return r.left < left - 1 || r.right > right + 1 || r.top < top - 1 || r.bottom > bottom + 1;
+}"""
+
+MEASURE = (
+    "() => {"
+    + CUT_BY_PLOT
+    + """
   const svgs = [...document.querySelectorAll('svg.main-svg')];
   const width = Math.max(...svgs.map(s => +s.getAttribute('width')));
   const height = Math.max(...svgs.map(s => +s.getAttribute('height')));
@@ -28,23 +47,13 @@ MEASURE = """() => {
     const corner = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
     const quad = [corner(b.x, b.y), corner(b.x + b.width, b.y), corner(b.x + b.width, b.y + b.height), corner(b.x, b.y + b.height)];
     const cls = (el.getAttribute('class') || '') + ' ' + ((el.parentNode.getAttribute && el.parentNode.getAttribute('class')) || '');
-    // a label drawn in the plot is cut at the plot's edge (its clip path)
-    const holder = el.closest('[clip-path]');
-    const id = holder && (holder.getAttribute('clip-path').match(/#([^'")]+)/) || [])[1];
-    const clip = id && document.getElementById(id) && document.getElementById(id).querySelector('rect');
-    let cut = false;
-    if (clip) {
-      const hm = holder.getScreenCTM();
-        const rx = +clip.getAttribute('x') || 0, ry = +clip.getAttribute('y') || 0;
-        const c = {left: hm.e + hm.a * rx, top: hm.f + hm.d * ry,
-                   right: hm.e + hm.a * (rx + +clip.getAttribute('width')), bottom: hm.f + hm.d * (ry + +clip.getAttribute('height'))};
-      cut = r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1;
-    }
+    const cut = cutByPlot(el);
     texts.push({text: content, x: r.x, y: r.y, w: r.width, h: r.height, quad, cut, cls: cls.trim()});
   }
   const drag = [...document.querySelectorAll('svg rect.nsewdrag')].map(r => r.getBoundingClientRect().height);
   return {width, height, texts, plots: drag};
 }"""
+)
 
 
 def problems(measured: dict, categories: list[str]) -> list[str]:
