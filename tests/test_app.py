@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.present import theme
 from dashboard.present.i18n import t
 from dashboard.web import cache
 from dashboard.web.pages import PAGE_FILES
@@ -50,6 +53,13 @@ def figures(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def decoded(values) -> list:
+    """A trace's values as Plotly sends them: a list, or a typed array (`bdata`) for numpy input."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
 def headers(at: AppTest) -> list[str]:
     """The page's headings, whether drawn as headings or as the first line of a Markdown block."""
     first_lines = [m.value.split("\n", 1)[0] for m in at.main.markdown]
@@ -76,10 +86,9 @@ def test_every_page_renders_by_default(page):
     # and shows it under the chart (HTML, so it wraps at any width), with the text description
     below = [c.value for c in at.main.caption if c.value.startswith("Source:")]
     assert len(below) == len(figs) and all("Text description: " in c for c in below)
-    # each chart under its title, a heading (h2, or h3 within a section)
-    titled = [m.value.split("\n", 1)[0] for m in at.main.markdown if re.match(r"#{2,3} ", m.value)]
-    for fig in figs:
-        assert any(fig["layout"]["meta"]["title"] in h.replace("\\", "") for h in titled)
+    # each chart under its title, a heading (h2, or h3 within a section) anchored at its id
+    titled = {h.value.replace("\\", ""): h.proto.anchor for h in [*at.main.header, *at.main.subheader]}
+    assert all(fig["layout"]["meta"]["title"] in titled for fig in figs)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -190,7 +199,7 @@ def test_after_a_language_switch_the_filter_and_choices_show_the_new_labels():
     follow_language_link(at)
     assert at.sidebar.multiselect(key="country").proto.raw_values == ["越南 · Viet Nam (Vietnam, Việt Nam)"]
     assert at.sidebar.multiselect(key="country").proto.set_value
-    indicator = at.selectbox(key="url-indicator")
+    indicator = at.selectbox(key="url-connectivity-indicator")
     assert indicator.proto.set_value and indicator.proto.raw_value == indicator.format_func(indicator.value)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in indicator.proto.raw_value)  # a Chinese title
 
@@ -239,16 +248,23 @@ def test_an_edited_data_file_shows_within_a_second(data_copy, monkeypatch):
     assert any("Gross merchandise amount" in i.value for i in at.info)
 
 
-def test_indicator_and_year_follow_the_link():
+def test_an_older_links_year_opens_the_years_up_to_it_and_ranks_every_country_that_year():
     at = open_app(
         "innovation.py", indicator="gdp_per_capita_current_usd", year="2010", country=["VNM", "THA", "LAO"]
     )
     assert not at.exception
+    assert at.query_params["time"] == "2000..2010" and "year" not in at.query_params  # Grapher's key now
     figs = figures(at)
     assert "GDP per capita (current US$)" in figs[0]["layout"]["meta"]["title"]
+    assert max(x for trace in figs[0]["data"] for x in trace["x"]) == 2010
     ranking = figs[1]
     assert "2010" in ranking["layout"]["meta"]["title"]
-    assert set(ranking["data"][0]["y"]) == {"Viet Nam", "Thailand", "Lao PDR"}
+    bars = ranking["data"][0]
+    # every country with a value, so a reader can click one into the filter; the chosen ones stand out
+    assert {"Viet Nam", "Thailand", "Lao PDR", "Singapore", "China"} <= set(bars["y"])
+    accent = {name for name, colour in zip(bars["y"], bars["marker"]["color"], strict=True) if colour == theme.ACCENT}
+    assert accent == {"Viet Nam", "Thailand", "Lao PDR"}
+    assert [code for (code,) in bars["customdata"]][bars["y"].index("Singapore")] == "SGP"
     names = {trace["name"].replace("<br>", " ") for trace in figs[0]["data"]}
     assert {
         "Viet Nam",
@@ -260,18 +276,81 @@ def test_indicator_and_year_follow_the_link():
     } == names
 
 
-def test_a_ranking_of_one_country_is_a_sentence_and_totals_have_no_world_line():
-    at = open_app("innovation.py", indicator="gdp_current_usd", year="2010", country="VNM")
+def test_totals_have_no_world_line():
+    at = open_app("innovation.py", indicator="gdp_current_usd", time="2000..2010", country="VNM")
     figs = figures(at)
     assert {trace["name"] for trace in figs[0]["data"]} == {"Viet Nam"}  # World's GDP would flatten it
-    assert len(figs) == 2  # the lines and China vs ASEAN-10; the ranking of one is a sentence
-    assert any(i.value.startswith("Too few countries to rank for 2010: Viet Nam") for i in at.info)
 
 
-def test_year_slider_changes_the_ranking():
-    at = open_app("connectivity.py")
-    at.select_slider(key="url-year").set_value("2010").run()
-    assert "2010" in figures(at)[1]["layout"]["meta"]["title"]
+def test_the_time_slider_sets_the_years_shown_and_the_rankings_year():
+    at = open_app("connectivity.py", country=["VNM", "THA"])
+    at.select_slider(key="url-connectivity-time").set_value((2005, 2010)).run()  # a drag
+    assert at.query_params["time"] == "2005..2010"
+    lines, ranking = figures(at)[:2]
+    assert {x for trace in lines["data"] for x in trace["x"]} == set(range(2005, 2011))
+    assert "2010" in ranking["layout"]["meta"]["title"]
+    one = open_app("connectivity.py", country=["VNM", "THA"], time="2015")  # Grapher's single year
+    assert not one.exception and one.select_slider(key="url-connectivity-time").value == (2015, 2015)
+    lines, ranking = figures(one)[:2]
+    assert {x for trace in lines["data"] for x in trace["x"]} == {2015}
+    assert "2015" in ranking["layout"]["meta"]["title"]
+    assert one.query_params["time"] == "2015"
+
+
+def test_compare_with_china_adds_china_whatever_the_filter_and_keeps_it_in_the_link():
+    at = open_app("connectivity.py", country=["VNM", "THA"])
+    assert "China" not in {trace["name"] for trace in figures(at)[0]["data"]}
+    at.toggle(key="url-connectivity-compare").set_value(True).run()
+    assert at.query_params["compare"] == "CHN"
+    lines = figures(at)[0]
+    china = next(trace for trace in lines["data"] if trace["name"] == "China")
+    assert china["line"]["dash"] == "dashdot" and "China, for comparison" in lines["layout"]["meta"]["subtitle"]
+    at.segmented_control(key="tab-connectivity").set_value("table").run()
+    assert "China" in set(at.dataframe[0].value.iloc[:, 0])  # the table holds what is drawn
+    bad = open_app("connectivity.py", compare="USA")
+    assert "compare=`USA`" in " ".join(w.value for w in bad.warning) and "compare" not in bad.query_params
+
+
+def test_the_gmv_chart_has_grapher_settings_in_the_link():
+    at = open_app("digital-economy.py", time="2019..2024", stackMode="relative", yScale="log")
+    assert not at.exception
+    gmv = figures(at)[0]
+    years = {int(x) for trace in gmv["data"] for x in decoded(trace["x"])}
+    assert min(years) == 2019 and max(years) == 2024
+    assert gmv["layout"]["yaxis"]["title"]["text"].startswith("change since 2019 (%)")
+    assert gmv["layout"]["yaxis"].get("type") != "log"  # relative values can be negative: no log axis
+    log = open_app("digital-economy.py", yScale="log")
+    assert figures(log)[0]["layout"]["yaxis"]["type"] == "log" and log.query_params["yScale"] == "log"
+
+
+def test_each_chart_offers_its_own_link_and_embed_with_the_views_settings():
+    at = open_app("connectivity.py", country=["VNM", "THA"], time="2010..2020")
+    link, embed = [c.value for c in _download_codes(at)][:2]
+    assert link.endswith("#mobile_cellular_subscriptions_per_100_people-over-time")  # its heading's anchor
+    assert "time=2010..2020" in link and "country=THA&country=VNM" in link
+    assert "embed=true&chart=mobile_cellular_subscriptions_per_100_people-over-time" in embed
+    assert embed.startswith('<iframe src="http') and "time=2010..2020" in embed
+
+
+def _download_codes(at: AppTest):
+    at.segmented_control(key="tab-connectivity").set_value("download").run()
+    return [c for c in at.main.code if "mobile_cellular" in c.value]
+
+
+def test_overview_tiles_follow_the_filter_and_the_language():
+    at = open_app()
+    tiles = [df.value for df in at.main.dataframe]
+    assert len(tiles) == 4
+    broadband = tiles[2]
+    assert len(broadband) >= 11 and {"Country", "Latest value", "Year", "Trend"} == set(broadband.columns)
+    assert all(isinstance(trend, list | tuple) or hasattr(trend, "__len__") for trend in broadband["Trend"])
+    links = [link.proto.page for link in at.main.get("page_link")]
+    assert links and any("connectivity" in p for p in links)
+    zh = open_app(country=["VNM", "CHN"], lang="zh")
+    tiles = [df.value for df in zh.main.dataframe]
+    assert list(tiles[0]["国家"]) == ["越南"]  # GMV: e-Conomy SEA covers no China
+    assert set(tiles[1]["国家"]) == {"越南", "中国"} and tiles[1]["年份"].str.fullmatch(r"\d{4}").all()
+    assert any("中国和越南" in c.value for c in zh.main.caption)  # the filter, in the reader's words
 
 
 def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):
@@ -316,7 +395,7 @@ def test_share_box_permalink_holds_the_whole_view():
     link, snippet = [c.value for c in at.sidebar.code]
     assert link.startswith("http") and "\n" not in link
     assert "country=VNM" in link and "lang=zh" in link
-    assert "indicator=gdp_current_usd" in link and "year=2010" in link
+    assert "indicator=gdp_current_usd" in link and "time=2000..2010" in link
     assert snippet.startswith(f'<iframe src="{link}&embed=true"')
 
 
@@ -325,10 +404,8 @@ def test_every_block_in_the_table_and_sources_tabs_starts_with_its_charts_title(
     titles = [json.loads(el.proto.spec)["layout"]["meta"]["title"] for el in at.get("plotly_chart")]
     for tab in ("table", "sources", "download"):
         at.segmented_control(key="tab-connectivity").set_value(tab).run()
-        headed = [m.value.split("\n", 1)[0] for m in at.main.markdown if m.value.startswith("## ")]
-        assert len(headed) == len(titles), (tab, headed)
-        for shown, title in zip(headed, titles, strict=True):
-            assert shown.removeprefix("## ").replace("\\", "") == title
+        headed = [h.value.replace("\\", "") for h in at.main.header]
+        assert headed == titles, tab
 
 
 def test_the_gmv_revision_view_follows_the_link_and_unknown_values_are_dropped():
@@ -337,7 +414,7 @@ def test_the_gmv_revision_view_follows_the_link_and_unknown_values_are_dropped()
     gmv = figures(at)[0]
     assert gmv["layout"]["meta"]["title"] == "Internet-economy GMV in 2021, edition by edition"
     assert {trace["name"] for trace in gmv["data"]} == {"2021 edition", "2022 edition"}
-    at.segmented_control(key="url-gmv").set_value("latest").run()
+    at.segmented_control(key="url-digital-economy-gmv").set_value("latest").run()
     assert "gmv" not in at.query_params and "edition" in figures(at)[0]["layout"]["meta"]["subtitle"]
     bad = open_app("digital-economy.py", gmv="everything")
     assert "gmv=`everything`" in " ".join(w.value for w in bad.warning)

@@ -75,9 +75,14 @@ def test_tile_map_draws_no_geography_and_fades_unselected(catalogue):
     rep = frames.representation(catalogue)
     ch = charts.representation_tiles(rep, "en", ["VNM"])
     assert all(trace.type == "scatter" for trace in ch.figure.data)
-    assert not ch.figure.layout.geo.scope and len(ch.figure.layout.shapes) == len(catalogue.countries)
-    opacities = {round(shape.opacity, 2) for shape in ch.figure.layout.shapes}
-    assert opacities == {1.0, 0.3}
+    assert not ch.figure.layout.geo.scope and not ch.figure.layout.shapes
+    # each tile a square marker a click can select, carrying its country's code
+    tiles = [tr for tr in ch.figure.data if tr.mode == "markers+text"]
+    codes = [row[0] for tr in tiles for row in tr.customdata]
+    assert sorted(codes) == sorted(c.code for c in catalogue.countries) and ch.selectable
+    assert all(tr.marker.symbol in ("square", "square-open") for tr in tiles)
+    opacity = {code: o for tr in tiles for (code, _), o in zip(tr.customdata, tr.marker.opacity, strict=True)}
+    assert opacity["VNM"] == 1.0 and {o for code, o in opacity.items() if code != "VNM"} == {0.3}
 
 
 def test_tile_map_ranks_who_took_part_and_marks_letters_apart(catalogue):
@@ -90,8 +95,8 @@ def test_tile_map_ranks_who_took_part_and_marks_letters_apart(catalogue):
     ch = charts.representation_tiles(rep.reset_index(), "en", [])
     stars = [tr for tr in ch.figure.data if tr.name == "Congratulatory letter from the head of government"]
     assert len(stars) == 1 and len(stars[0].x) == 2
-    legend = {tr.name for tr in ch.figure.data if tr.mode == "markers"}
-    assert "Head of government" not in legend
+    legend = {tr.name for tr in ch.figure.data if tr.showlegend is not False}
+    assert "Head of government" not in legend and "Minister" in legend
 
 
 def test_timor_leste_is_not_a_member_in_2020_never_absent(catalogue):

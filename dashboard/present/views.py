@@ -42,6 +42,71 @@ def _covered(obs: pd.DataFrame, series_id: str, lang: str) -> str:
 # --- Overview -----------------------------------------------------------------------------------
 
 
+#: The Overview's key indicators, one tile each: the internet economy, the two subscriptions that
+#: carry it, and income. Each tile links to the page that charts the series in full.
+KEY_INDICATORS = (
+    "internet_economy_gmv",
+    "mobile_cellular_subscriptions_per_100_people",
+    "fixed_broadband_subscriptions_per_100_people",
+    "gdp_per_capita_current_usd",
+)
+#: A tile's trend line starts here: long enough to show the direction, short enough to read.
+TREND_FROM = 2010
+
+
+@dataclass(frozen=True)
+class KeyIndicator:
+    """One Overview tile: a series' latest value and year for each chosen country, with its trend
+    since `TREND_FROM`, and where to read more."""
+
+    series_id: str
+    title: str
+    topic: str | None  # a World Bank series' topic (its page offers it); None: the Digital economy page
+    note: str  # the unit, which values, the source
+    table: pa.Table  # country, latest value (as written), year, trend
+    shown: int  # countries with a value
+
+
+def key_indicator(m: Model, series_id: str, lang: str, selected: Selection) -> KeyIndicator:
+    """A tile for `series_id`: actual and estimated values only (never a projection as the latest),
+    for the chosen countries (all without a filter) that have one, largest latest value first."""
+    meta = m.series(series_id)
+    rows = frames.series_rows(m.observations, series_id)
+    rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"]) & rows["value"].notna()]
+    if "edition" in rows and rows["edition"].notna().any():
+        rows = frames.latest_editions(rows)
+    rows = frames.filter_countries(rows, list(selected)).sort_values("year")
+    latest = rows.groupby("entity", sort=False).tail(1).sort_values("value", ascending=False)
+    trend = rows[rows["year"] >= TREND_FROM].groupby("entity")["value"].apply(list)
+    decimals = formatting.decimals_of(rows) if not rows.empty else meta.decimal_places
+    short_unit = meta.short_unit
+    table = pd.DataFrame(
+        {
+            t("col_country_short", lang): latest[f"entity_{lang}"],
+            t("col_latest", lang): [
+                f"{value} {short_unit}" if short_unit not in ("%",) else f"{value}%"
+                for value in formatting.labels(latest["value"], lang, decimals)
+            ],
+            t("col_latest_year", lang): latest["year"].astype(int).astype(str),
+            t("col_trend", lang): [trend.get(code, []) for code in latest["entity"]],
+        }
+    )
+    publishers = formatting.join(
+        list(dict.fromkeys(rows["source_publisher_zh" if lang == "zh" else "source_publisher"])), lang
+    )
+    unit = pick(meta.unit.en, meta.unit.zh, lang)
+    return KeyIndicator(
+        series_id=series_id,
+        title=pick(meta.title.en, meta.title.zh, lang),
+        topic=meta.topic,
+        note=t("list_separator", lang).join(
+            [unit, t("tile_note", lang, since=TREND_FROM), label("source", lang) + publishers]
+        ),
+        table=display_table(table),
+        shown=len(latest),
+    )
+
+
 @dataclass(frozen=True)
 class Overview:
     # Markdown: the event's name, date, format, chair, theme, designation, and who took part. One
@@ -49,11 +114,19 @@ class Overview:
     event_card: str
     definition: str
     share: Chart
+    pages: str  # Markdown: what each page shows
 
     @property
     def charts(self) -> list[Chart]:
         """The page's charts in page order: what the export routes offer (one list per page)."""
         return [self.share]
+
+
+def key_indicators(m: Model, lang: str, selected: Selection) -> list[KeyIndicator]:
+    """The Overview's tiles for the filter (cached apart from the event card and the regional
+    chart, which do not change with it)."""
+    known = {x.id for x in m.cat.series}
+    return [key_indicator(m, series_id, lang, selected) for series_id in KEY_INDICATORS if series_id in known]
 
 
 def overview(m: Model, lang: str) -> Overview:
@@ -95,7 +168,23 @@ def overview(m: Model, lang: str) -> Overview:
         definition=f"**{t('definition', lang)}**: "
         + esc(pick(definition.description.en, definition.description.zh, lang)),
         share=charts.gmv_share_of_gdp(share, lang),
+        pages="\n".join(
+            f"- **{t(f'page_{slug}', lang)}** — {t(f'about_page_{slug}', lang)}" for slug in PAGE_GUIDE
+        ),
     )
+
+
+#: The pages the Overview describes, in menu order (i18n keys `page_…` and `about_page_…`).
+PAGE_GUIDE = (
+    "participants",
+    "digital_economy",
+    "connectivity",
+    "innovation",
+    "agenda",
+    "timeline",
+    "country",
+    "sources",
+)
 
 
 # --- Digital economy ----------------------------------------------------------------------------
@@ -121,15 +210,39 @@ class DigitalEconomy:
 GMV_VIEWS = ["latest", "revisions"]
 
 
-def gmv_choices(m: Model) -> tuple[list[str], list[str]]:
-    """The GMV chart's views (a revision view only when some year has two editions or more) and
-    the years a reader can compare across editions (latest first)."""
-    years = frames.revised_years(frames.series_rows(m.observations, "internet_economy_gmv"))
-    return (GMV_VIEWS if years else GMV_VIEWS[:1]), [str(y) for y in sorted(years, reverse=True)]
+@dataclass(frozen=True)
+class GmvChoices:
+    """What the GMV chart offers: its views (a revision view only when some year has two editions
+    or more), the years a reader can compare across editions (latest first), and the years and
+    `?time=` values of the latest-edition lines."""
+
+    views: list[str]
+    revised_years: list[str]
+    years: list[int]
+    time_ranges: list[str]
+
+
+def gmv_choices(m: Model) -> GmvChoices:
+    rows = frames.series_rows(m.observations, "internet_economy_gmv")
+    revised = frames.revised_years(rows)
+    years = sorted(int(y) for y in rows["year"].unique())
+    return GmvChoices(
+        GMV_VIEWS if revised else GMV_VIEWS[:1],
+        [str(y) for y in sorted(revised, reverse=True)],
+        years,
+        time_options(years),
+    )
 
 
 def digital_economy(
-    m: Model, lang: str, selected: Selection, gmv_view: str = "latest", gmv_year: str = ""
+    m: Model,
+    lang: str,
+    selected: Selection,
+    gmv_view: str = "latest",
+    gmv_year: str = "",
+    time: str = "",
+    stack_mode: str = "absolute",
+    y_scale: str = "linear",
 ) -> DigitalEconomy:
     obs = m.observations
     chosen = list(selected)
@@ -139,7 +252,12 @@ def digital_economy(
     if gmv_view == "revisions" and gmv_year:
         gmv_chart = charts.gmv_revisions(gmv, lang, int(gmv_year), covered_gmv)
     else:
-        gmv_chart = charts.gmv_by_country(frames.latest_editions(gmv), lang, covered_gmv)
+        # Grapher's settings on the latest-edition lines: years shown, change since the first, log
+        rows, unit, log = with_settings(
+            frames.latest_editions(gmv), t("axis_usd_bn", lang), lang, parse_time(time), stack_mode, y_scale
+        )
+        relative = unit if stack_mode == "relative" else ""
+        gmv_chart = charts.gmv_by_country(rows, lang, covered_gmv, relative_unit=relative, log=log)
     ratio = frames.filter_countries(m.derived[m.derived["series_id"] == derived.GMV_TO_GDP], chosen)
     ratio_definition = _definition(m, "derived_gmv_to_gdp")
     national_definition = _definition(m, "national_digital_economy_share_of_gdp")
@@ -531,10 +649,36 @@ STACK_MODES = ["absolute", "relative"]
 Y_SCALES = ["linear", "log"]
 
 
+def time_options(years: list[int]) -> list[str]:
+    """Every `?time=` a year chart accepts, in Grapher's syntax: "2010..2020" for a range, "2015"
+    for one year, "" for the chart's default."""
+    return ["", *(str(y) for y in years), *(f"{a}..{b}" for i, a in enumerate(years) for b in years[i + 1 :])]
+
+
 def time_ranges(m: Model, series: IndicatorSeries) -> list[str]:
-    """Every `?time=` a year-line chart accepts, in Grapher's syntax ("2010..2020"), "" for all."""
-    years = [int(y) for y in series.years]
-    return ["", *(f"{a}..{b}" for i, a in enumerate(years) for b in years[i + 1 :])]
+    """The `?time=` values a World Bank page accepts (cached with the series)."""
+    return time_options([int(y) for y in series.years])
+
+
+def parse_time(time: str) -> tuple[int, int] | None:
+    """ "2010..2020" → (2010, 2020), "2015" → (2015, 2015), "" → None (the chart's default)."""
+    if not time:
+        return None
+    first, _, last = time.partition("..")
+    return int(first), int(last or first)
+
+
+def indicator_window(series: IndicatorSeries, time: str = "", year: str = "") -> tuple[int, int]:
+    """The years a World Bank page shows, first and last: the lines span them and the ranking is
+    for the last one (Grapher's rule: a single-year view shows the end of the time range).
+
+    `time` as the link gives it ("2010..2020" or "2015"); else an older link's `?year=` (the
+    ranking's year, lines up to it); else from the first year to the default year, the latest
+    that at least half the countries report, so the ranking opens on a well-covered year."""
+    window = parse_time(time)
+    if window:
+        return window
+    return int(series.years[0]), int(year or series.default_year)
 
 
 def relative_change(rows: pd.DataFrame) -> pd.DataFrame:
@@ -550,32 +694,50 @@ def relative_change(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True) if out else rows.iloc[0:0]
 
 
+def with_settings(
+    rows: pd.DataFrame, unit: str, lang: str, window: tuple[int, int] | None, stack_mode: str, y_scale: str
+) -> tuple[pd.DataFrame, str, bool]:
+    """The rows a year chart plots under Grapher's settings, its unit, and whether its axis is log:
+    only the `window`'s years; as change since the first of them (`relative`, the unit says so);
+    a log axis only for absolute values that are all positive."""
+    if window:
+        rows = rows[(rows["year"] >= window[0]) & (rows["year"] <= window[1])]
+    if stack_mode == "relative" and not rows.empty:
+        rows = relative_change(rows)
+        unit = t("relative_unit", lang, year=int(rows["year"].min()), unit=unit)
+    log = y_scale == "log" and stack_mode != "relative" and bool((rows["value"].dropna() > 0).all())
+    return rows, unit, log
+
+
+#: Who a reader can add to any indicator chart as a reference line ("Compare with China").
+PARTNERS = ["CHN"]
+
+
 def indicator_lines(
     m: Model,
     series: IndicatorSeries,
     lang: str,
     selected: Selection,
-    time: str = "",
+    window: tuple[int, int] | None = None,
     stack_mode: str = "absolute",
     y_scale: str = "linear",
+    compare: str = "",
 ) -> Chart:
-    """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10;
-    limited to the `time` range, as change since its start (`relative`), on a log axis: the Table
-    tab and the downloads hold exactly the plotted values."""
+    """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10, and
+    the `compare` partner (China) as a reference line whatever the filter; limited to `window`,
+    as change since its start (`relative`), on a log axis: the Table tab and the downloads hold
+    exactly the plotted values."""
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
     shown = list(selected) or m.country_codes
     totals = m.series(series.series_id).aggregate == "sum"
     references = [] if totals else REFERENCES
-    rows = rows[rows["entity"].isin([*shown, *references])]
-    if time:
-        first, last = (int(y) for y in time.split(".."))
-        rows = rows[(rows["year"] >= first) & (rows["year"] <= last)]
-    if stack_mode == "relative" and not rows.empty:
-        rows = relative_change(rows)
-        unit = t("relative_unit", lang, year=int(rows["year"].min()), unit=unit)
-    log = y_scale == "log" and stack_mode != "relative" and bool((rows["value"].dropna() > 0).all())
-    return charts.indicator_lines(rows, lang, title=title, unit=unit, totals=totals, log=log)
+    compared = compare if compare in PARTNERS and compare not in shown else ""
+    rows = rows[rows["entity"].isin([*shown, *references, *([compared] if compared else [])])]
+    rows, unit, log = with_settings(rows, unit, lang, window, stack_mode, y_scale)
+    return charts.indicator_lines(
+        rows, lang, title=title, unit=unit, totals=totals, log=log, compared=compared
+    )
 
 
 def china_vs_asean(m: Model, series: IndicatorSeries, lang: str) -> Chart:
@@ -590,12 +752,13 @@ def china_vs_asean(m: Model, series: IndicatorSeries, lang: str) -> Chart:
 def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Selection, year: int) -> Chart:
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
-    shown = list(selected) or m.country_codes
-    ranked = rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(shown)]
+    # Every country, the chosen ones in the accent colour: a reader clicks a bar to add a
+    # country to the filter (or remove it), so the others must be there to click.
+    ranked = rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(m.country_codes)]
     names = {c.code: pick(c.name.en, c.name.zh, lang) for c in m.cat.countries}
-    missing = [names[c] for c in shown if c not in set(ranked["entity"])]
+    missing = [names[c] for c in (selected or m.country_codes) if c not in set(ranked["entity"])]
     return charts.indicator_ranking(
-        ranked, lang, title=title, unit=unit, year=year, highlight=[], missing=missing
+        ranked, lang, title=title, unit=unit, year=year, highlight=list(selected), missing=missing
     )
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.data.problems import DataError
 from dashboard.present.i18n import DEFAULT_LANG, t
-from dashboard.web import sidebar, state
+from dashboard.web import exhibit, sidebar, state
 
 APP_PAGES = Path(__file__).parent / "app_pages"
 
@@ -44,6 +44,10 @@ nav = st.navigation(sidebar.navigation_pages(APP_PAGES, lang), position="sidebar
 st.session_state["_page"] = nav.url_path or "overview"  # the page's name in export links
 st.session_state["_page_tab"] = None  # the page's tab switch is drawn above its first chart
 state.show_notices(lang)
+# `?embed=true` is Streamlit's own key, hidden from the query params: the context says it
+embedded = st.context.is_embedded and st.query_params.get_all("chart")
+if embedded and exhibit.show_embedded(loaded, st.session_state["_page"], embedded[-1], reader):
+    st.stop()  # one chart for an article: no page around it, no sidebar
 try:
     nav.run()
 except Exception:  # a bug must not show a traceback to readers; the log keeps it

@@ -115,6 +115,9 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
             selected,
             choices.get("gmv", "latest"),
             choices.get("gmv_year", ""),
+            choices.get("time", ""),
+            choices.get("stackMode", "absolute"),
+            choices.get("yScale", "linear"),
         )
     if slug == "agenda":
         return view(m, views.agenda, lang)
@@ -124,6 +127,8 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
         return view(m, views.country_profile, lang, choices["profile"])
     if "indicator" in choices:  # the World Bank pages: three charts, each cached on its own
         series = view(m, views.indicator_series, choices["indicator"])
+        # the years shown: `time`, else an older link's ranking `year`; the ranking is the last
+        window = views.indicator_window(series, choices.get("time", ""), choices.get("year", ""))
         return views.IndicatorPage(
             lines=view(
                 m,
@@ -131,11 +136,12 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
                 series,
                 lang,
                 selected,
-                choices.get("time", ""),
+                window,
                 choices.get("stackMode", "absolute"),
                 choices.get("yScale", "linear"),
+                choices.get("compare", ""),
             ),
-            ranking=view(m, views.indicator_ranking, series, lang, selected, int(choices["year"])),
+            ranking=view(m, views.indicator_ranking, series, lang, selected, window[1]),
             china=view(m, views.china_vs_asean, series, lang),
         )
     return None  # a page without charts (Sources)

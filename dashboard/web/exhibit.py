@@ -4,8 +4,9 @@ its text description, its sources and its downloads."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -13,8 +14,9 @@ from dashboard.present import exports, tables
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import column_label, label, t
 from dashboard.present.text import escape_markdown as esc
-from dashboard.web import routes
-from dashboard.web.state import State, view_query
+from dashboard.web import links, routes
+from dashboard.web.pages import PAGES_BY_SLUG
+from dashboard.web.state import State, current_link, model, view_query
 
 #: No floating toolbar: on a phone it covered the chart, and its ~8 buttons per chart were tab stops
 #: a keyboard reader crossed before the content (24 on Connectivity). The Download tab gives every
@@ -55,10 +57,10 @@ def show_chart(ch: Chart, st_state: State, *, level: int = 2) -> None:
     nothing else."""
     lang = st_state.lang
     view = page_tab(lang)  # the page's tab switch, above its first chart's title
-    heading = f"{'#' * level} {esc(ch.title)}"
+    # The chart's id is its heading's anchor: `…#<chart>` opens the page scrolled to it.
+    (st.header if level == 2 else st.subheader)(esc(ch.title), anchor=ch.slug)
     if ch.subtitle:
-        heading += f"\n\n:small[{esc(ch.subtitle)}]"
-    st.markdown(heading)
+        st.markdown(f":small[{esc(ch.subtitle)}]")
     if ch.is_empty:
         st.info(ch.empty_message)
         return
@@ -72,6 +74,20 @@ def show_chart(ch: Chart, st_state: State, *, level: int = 2) -> None:
         show_sources(ch, lang)
     elif view == "download":
         downloads(ch, st_state)
+    elif ch.selectable:
+        # A click on a country adds it to the filter or removes it. The key names the filter, so
+        # a new filter draws a fresh chart with nothing left selected in it.
+        key = f"fig-{ch.slug}-{'.'.join(st_state.selected)}"
+        st.plotly_chart(
+            ch.wire_figure,
+            theme=None,
+            config=PLOTLY_CONFIG,
+            key=key,
+            width="stretch",
+            alt=ch.alt,
+            on_select=functools.partial(toggle_clicked_countries, key),
+            selection_mode="points",
+        )
     else:
         st.plotly_chart(
             ch.wire_figure,
@@ -82,7 +98,24 @@ def show_chart(ch: Chart, st_state: State, *, level: int = 2) -> None:
             alt=ch.alt,
         )
     below = f"{esc(ch.source)}  \n" if ch.source else ""
-    st.caption(f"{below}{label('alt_prefix', lang)}{esc(ch.alt)}")
+    hint = f"  \n{t('click_hint', lang)}" if ch.selectable and view == "chart" else ""
+    st.caption(f"{below}{label('alt_prefix', lang)}{esc(ch.alt)}{hint}")
+
+
+def toggle_clicked_countries(key: str) -> None:
+    """Before the rerun a click on a chart causes: each clicked country (the first item of the
+    point's `customdata`, checked against the data's countries: the browser can send anything)
+    joins the country filter, or leaves it if it was in it. The router then writes the link."""
+    event = st.session_state.get(key) or {}
+    points = (event.get("selection") or {}).get("points") or []
+    known = set(getattr(model(), "country_codes", []))  # a DataError has none
+    chosen = list(st.session_state.get("country") or [])
+    for point in points:
+        data = point.get("customdata")
+        code = data[0] if isinstance(data, list) and data else data
+        if isinstance(code, str) and code in known:
+            chosen = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
+    st.session_state["country"] = chosen
 
 
 def pinned_first(table, width: str | None = None) -> dict:
@@ -144,6 +177,42 @@ def downloads(ch: Chart, s: State) -> None:
             st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
         if routed:
             st.caption(t("export_links", s.lang))
+    # This chart's own link (the page scrolled to it, with every setting) and an embed of it alone.
+    link, embed = chart_links(ch)
+    st.markdown(f"**{t('chart_link', s.lang)}**")
+    st.code(link, language=None, wrap_lines=True)
+    st.markdown(f"**{t('chart_embed', s.lang)}**")
+    st.code(
+        f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>',
+        language="html",
+        wrap_lines=True,
+    )
+
+
+def chart_links(ch: Chart) -> tuple[str, str]:
+    """The chart's permalink (the page's, anchored at the chart's heading) and its embed address
+    (`embed=true&chart=<id>`: the chart alone, with its tab switch)."""
+    page = current_link()
+    joiner = "&" if "?" in page else "?"
+    return f"{page}#{ch.slug}", f"{page}{joiner}{urlencode({'embed': 'true', 'chart': ch.slug})}"
+
+
+def show_embedded(m, slug: str, chart_id: str, s: State) -> bool:
+    """`?embed=true&chart=<id>`: only that chart of the page, for the view the link states
+    (checked as the export routes check it). False, with a notice, when the link names no chart
+    of this view: the router then shows the whole page."""
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    try:
+        view, _ = routes.read_view(m, PAGES_BY_SLUG[slug], query)
+    except routes.BadRequest:
+        chart = None  # the page itself says which values it dropped
+    else:
+        chart = next((c for c in routes.page_charts(m, view) if c.slug == chart_id), None)
+    if chart is None:
+        st.info(t("unknown_chart", s.lang, chart=links.display(chart_id)))
+        return False
+    show_chart(chart, s)
+    return True
 
 
 def _file(ch: Chart, ext: str, s: State, today: str) -> bytes | Callable[[], bytes]:

@@ -1,6 +1,6 @@
 """Export routes: every chart of every view, and the data bundle, as a plain HTTP download.
 
-    /export/<page>/<chart>.<png|svg|pdf|html|csv|xlsx>?country=VNM&lang=zh&indicator=…&year=…
+    /export/<page>/<chart>.<png|svg|pdf|html|csv|xlsx>?country=VNM&lang=zh&indicator=…&time=…
     /export/<page>/data-bundle.zip?country=VNM&lang=zh
 
 The Download view links here when the dashboard is served by `dashboard/server.py` (the README's
@@ -112,17 +112,25 @@ def page_options(
         series = cache.view(m, views.indicator_series, asked[-1] if asked else ids[0])
         return {
             "indicator": (ids, ids[0]),
-            "year": (series.years, series.default_year),
             "time": (cache.view(m, views.time_ranges, series), ""),
+            "year": (series.years, ""),  # an older link's ranking year (see views.indicator_window)
             "stackMode": (views.STACK_MODES, "absolute"),
             "yScale": (views.Y_SCALES, "linear"),
+            "compare": (views.PARTNERS, ""),
         }
     if page.slug == "country":
         options = list(selected) or m.country_codes
         return {"profile": (options, options[0])}
     if page.slug == "digital-economy":
-        gmv_views, years = cache.view(m, views.gmv_choices)
-        return {"gmv": (gmv_views, "latest"), "gmv_year": (years, years[0] if years else "")}
+        gmv = cache.view(m, views.gmv_choices)
+        years = gmv.revised_years
+        return {
+            "gmv": (gmv.views, "latest"),
+            "gmv_year": (years, years[0] if years else ""),
+            "time": (gmv.time_ranges, ""),
+            "stackMode": (views.STACK_MODES, "absolute"),
+            "yScale": (views.Y_SCALES, "linear"),
+        }
     return {}
 
 

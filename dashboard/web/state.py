@@ -84,6 +84,7 @@ def warm_up() -> None:
         for lang in LANGS:
             first_page = cache.view(m, views.overview, lang)
             _ = first_page.share.wire_figure  # computed and kept on the cached chart
+            cache.view(m, views.key_indicators, lang, ())
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,15 @@ def _asked(param: str, options: list[str]) -> str | None:
     return valid[-1] if valid else None
 
 
+def url_key(param: str) -> str:
+    """The session key of a page's own choice: one per page, so the settings of one page's chart
+    (relative change on Connectivity) do not follow the reader to another page's chart."""
+    return f"url-{st.session_state.get('_page', 'overview')}-{param}"
+
+
 def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
     """A page-level choice kept in the URL (`?param=value`), checked against `options`."""
-    key = f"url-{param}"
+    key = url_key(param)
     if key not in st.session_state or st.session_state[key] not in options:
         st.session_state[key] = _asked(param, options) or default
     value = widget(label, options=options, key=key, **kwargs)
@@ -149,20 +156,50 @@ def url_choice(param: str, options: list[str], default: str, widget, label: str,
 GROUP_PICK = "group_pick"
 
 
-def url_range(param: str, years: list[int], ranges: list[str], label: str) -> str:
-    """A year range kept in the URL in Grapher's syntax (`?time=2010..2020`), checked against
-    `ranges` (the chart's own, `views.time_ranges`); a range slider on the page. "" means all
-    years (and no key in the URL)."""
-    key = f"url-{param}"
-    full = (years[0], years[-1])
-    current = st.session_state.get(key)
-    if not (isinstance(current, (tuple, list)) and len(current) == 2 and set(current) <= set(years)):
+def url_range(
+    param: str,
+    years: list[int],
+    ranges: list[str],
+    label: str,
+    default: tuple[int, int],
+    fallback: tuple[int, int] | None = None,
+) -> str:
+    """Years kept in the URL in Grapher's syntax (`?time=2010..2020`, `?time=2015` for one year),
+    checked against `ranges` (the chart's own, `views.time_options`); a range slider on the page
+    whose two ends may meet. "" means the chart's `default` (and no key in the URL); `fallback`
+    is what an older link asked in its own words (`?year=`), used when it names no `time`."""
+    key = url_key(param)
+    window = tuple(default)
+    if key not in st.session_state:  # the session's first look: the link's years, checked
         asked = _asked(param, ranges)
-        st.session_state[key] = tuple(int(y) for y in asked.split("..")) if asked else full
-    first, last = st.select_slider(label, options=years, key=key)
-    chosen = f"{first}..{last}" if first < last and (first, last) != full else ""
+        window = tuple(int(y) for y in asked.split("..")) if asked else fallback or default
+    # Given as a pair every run (not through the session state): Streamlit reads a slider as a
+    # range only when its `value` is one, and resets a range the years no longer hold to it.
+    first, last = st.select_slider(label, options=years, value=(window[0], window[-1]), key=key)
+    chosen = "" if (first, last) == tuple(default) else str(first) if first == last else f"{first}..{last}"
     write_link({param: [chosen] if chosen else []})
     return chosen
+
+
+def url_flag(param: str, value: str, label: str) -> str:
+    """An on/off setting kept in the URL as `?param=value` (e.g. `?compare=CHN`), a toggle on the
+    page; `value` when on, "" when off. Any other value in the link is dropped with a notice."""
+    key = url_key(param)
+    if key not in st.session_state:
+        st.session_state[key] = _asked(param, [value]) == value
+    on = st.toggle(label, key=key)
+    write_link({param: [value] if on else []})
+    return value if on else ""
+
+
+def legacy_choice(param: str, options: list[str]) -> str | None:
+    """A value an older link names with a key the page no longer draws (`?year=` before `?time=`):
+    read once (a notice if unknown), then taken out of the URL."""
+    if param not in st.query_params:
+        return None
+    asked = _asked(param, options)
+    write_link({param: []})
+    return asked
 
 
 def current_state(m: Model) -> State:
@@ -215,7 +252,12 @@ def _relabel_choices() -> None:
     new labels, the old one would stay on screen and be sent back with the next change, where
     it matches no option: adding Thailand after switching to Chinese kept only Viet Nam. Values
     set from the script are sent with their new labels."""
-    for key in [k for k in st.session_state if k == "country" or str(k).startswith("url-")]:
+    # (Year ranges are numbers, the same in every language, and given to their slider each run.)
+    for key in [
+        k
+        for k in st.session_state
+        if k == "country" or (str(k).startswith("url-") and not isinstance(st.session_state[k], tuple))
+    ]:
         st.session_state[key] = st.session_state[key]
 
 

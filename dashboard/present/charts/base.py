@@ -35,6 +35,9 @@ class Chart:
     alt: str
     empty_message: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Its countries can be clicked to add them to the filter (or remove them): each clickable
+    #: point carries the country's ISO code as the first item of its `customdata`.
+    selectable: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -561,6 +564,7 @@ def ranking_bars(rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle:
         "text": formatting.labels(rows["value"], lang, formatting.decimals_of(rows)),
         "textposition": "outside",
         "cliponaxis": False,
+        "customdata": rows[["entity"]].to_numpy(),  # the country a click adds to the filter
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
     margin = theme.TEMPLATE.layout.margin

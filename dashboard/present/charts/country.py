@@ -29,4 +29,4 @@ def ranking(rows: pd.DataFrame, lang: str, highlight: str, series_title: str, un
         return _empty(slug, title, subtitle, sentence)
     fig = ranking_bars(rows, lang, {highlight}, title=title, subtitle=subtitle)
     alt = t("alt_rank", lang, n=len(rows), series=series_title, year=year, country=name)
-    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+    return Chart(slug, title, fig, observation_table(rows, lang), alt, selectable=True)

@@ -109,14 +109,24 @@ def editions_note(rows: pd.DataFrame, lang: str) -> str:
     return t("list_separator", lang).join(parts)
 
 
-def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
+def gmv_by_country(
+    rows: pd.DataFrame, lang: str, covered: str = "", *, relative_unit: str = "", log: bool = False
+) -> Chart:
     """GMV by country over the years, each year from the latest edition that reports it (the
     subtitle says which): a line per country, solid for reported and estimated values, dashed to
-    the projections, which never pass for actual values."""
+    the projections, which never pass for actual values. With Grapher's settings: the rows as
+    change since their first year (`relative_unit` names it on the axis and first in the subtitle),
+    on a `log` axis."""
     slug = "internet-economy-gmv-by-country"
     title = t("chart_gmv_title", lang)
     note = editions_note(rows, lang)
-    subtitle = t("chart_gmv_subtitle", lang) + (t("list_separator", lang) + note if note else "")
+    notes = [relative_unit] if relative_unit else []
+    notes += [
+        t("chart_gmv_subtitle", lang),
+        *([note] if note else []),
+        *([t("log_axis", lang)] if log else []),
+    ]
+    subtitle = t("list_separator", lang).join(notes)
     if rows.empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
     rows = rows.sort_values(["entity", "year"])
@@ -155,7 +165,7 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
                     "customdata": part[["edition"]].fillna(0).astype(int).to_numpy(),
                     "hovertemplate": name
                     + " %{x}: "
-                    + t("hover_usd_bn_text", lang)
+                    + ("%{text}%" if relative_unit else t("hover_usd_bn_text", lang))
                     + " · "
                     + t("edition_name", lang, edition="%{customdata[0]}")
                     + "<extra></extra>",
@@ -167,7 +177,10 @@ def gmv_by_country(rows: pd.DataFrame, lang: str, covered: str = "") -> Chart:
         subtitle=subtitle,
         footer=source_line(rows, lang),
         xaxis={"dtick": 5 if rows["year"].nunique() > 8 else 1},
-        yaxis={"title": {"text": t("axis_usd_bn", lang)}},
+        yaxis={
+            "title": {"text": relative_unit or t("axis_usd_bn", lang)},
+            **({"type": "log", "rangemode": "normal"} if log else {}),
+        },
     )
     top = last.iloc[0]
     alt = t(

@@ -81,10 +81,12 @@ def indicator_lines(
     covered: str = "",
     totals: bool = False,
     log: bool = False,
+    compared: str = "",
 ) -> Chart:
-    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted;
-    the subtitle names only the reference lines drawn. For `totals` (GDP, population) no reference
-    line is drawn: the World's total would flatten every country's line at zero."""
+    """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted,
+    the `compared` partner (China, outside the filter) dash-dotted; the subtitle names only the
+    reference lines drawn. For `totals` (GDP, population) no World or regional line is drawn:
+    the World's total would flatten every country's line at zero."""
     slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
     drawn = set(rows["entity"]) if not rows.empty else set()
     notes = [unit]
@@ -94,6 +96,9 @@ def indicator_lines(
         notes.append(t("reference_world", lang))
     if "ASEAN10" in drawn:
         notes.append(t("reference_asean", lang))
+    if compared in drawn:
+        partner = rows.loc[rows["entity"] == compared, f"entity_{lang}"].iloc[0]
+        notes.append(t("reference_partner", lang, partner=partner))
     subtitle = t("list_separator", lang).join(notes)
     if rows.empty or rows[~rows["is_group"]].empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
@@ -109,7 +114,7 @@ def indicator_lines(
         line = {
             "color": theme.colour_for(code, i),
             "width": 2 if code in REFERENCE_DASH else 2.5,
-            "dash": REFERENCE_DASH.get(code, "solid"),
+            "dash": "dashdot" if code == compared else REFERENCE_DASH.get(code, "solid"),
         }
         traces.append(
             _year_line(
@@ -127,7 +132,7 @@ def indicator_lines(
         notes.append(t("log_axis", lang))
         subtitle = t("list_separator", lang).join(notes)
     fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log)
-    shown = rows[~rows["is_group"]]
+    shown = rows[~rows["is_group"] & (rows["entity"] != compared)]
     alt = t(
         "alt_lines",
         lang,
@@ -169,7 +174,7 @@ def indicator_ranking(
     )
     top = rows.sort_values("value").iloc[-1]
     alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
-    return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
+    return Chart(slug, full_title, fig, observation_table(rows, lang), alt, selectable=True)
 
 
 def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> Chart:

@@ -1,50 +1,43 @@
 """The two World Bank indicator pages (Connectivity, Innovation & economy) are one page with
-different topics: lines over time, a ranking for a chosen year, China vs ASEAN-10."""
+different topics: lines over time, a ranking for the last year shown, China vs ASEAN-10."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard.present import views
-from dashboard.present.i18n import t
+from dashboard.present.i18n import pick, t
 from dashboard.web.exhibit import show_chart
 from dashboard.web.pages import PAGES_BY_SLUG
-from dashboard.web.state import model, page_view, state, url_choice, url_range, view
+from dashboard.web.settings import year_chart_settings
+from dashboard.web.state import legacy_choice, model, page_view, state, url_choice, view
 
 
 def indicator_page(slug: str) -> None:
-    """Connectivity / Innovation: lines over time, a ranking for a chosen year, China vs ASEAN-10."""
+    """Connectivity / Innovation: the indicator, Grapher's settings (the years shown, relative
+    change, log axis, China for comparison), then the three charts for them."""
     s, m = state(), model()
     lang = s.lang
     page = PAGES_BY_SLUG[slug]
     st.title(t(page.title_key, lang), anchor=False)
     ids = views.indicator_ids(m, page.topics)
-    titles = {i: (m.series(i).title.zh if lang == "zh" else m.series(i).title.en) for i in ids}
+    titles = {i: pick(m.series(i).title.en, m.series(i).title.zh, lang) for i in ids}
     choice = url_choice("indicator", ids, ids[0], st.selectbox, t("indicator", lang), format_func=titles.get)
     series = view(views.indicator_series, choice)
-    year = int(
-        url_choice("year", series.years, series.default_year, st.select_slider, t("indicator_year", lang))
+    years = [int(y) for y in series.years]
+    # An older link's ranking year (`?year=2015`) opens the years up to it: the ranking is for
+    # the last year shown, as Grapher's single-year views are.
+    old_year = legacy_choice("year", series.years)
+    partner = next(c for c in m.cat.countries if c.code == views.PARTNERS[0])
+    settings = year_chart_settings(
+        years,
+        view(views.time_ranges, series),
+        lang,
+        default=views.indicator_window(series),
+        fallback=views.indicator_window(series, year=old_year) if old_year else None,
+        partner=(partner.code, pick(partner.name.en, partner.name.zh, lang)),
     )
-    # The year-line chart's settings, in Grapher's URL keys: ?time=2010..2020&stackMode=relative&yScale=log
-    ranges = view(views.time_ranges, series)
-    time = url_range("time", [int(y) for y in series.years], ranges, t("time_range", lang))
-    settings = {"time": time}
-    for column, (param, options, label_key) in zip(
-        st.columns(2),
-        (("stackMode", views.STACK_MODES, "stack_mode"), ("yScale", views.Y_SCALES, "y_scale")),
-        strict=True,
-    ):
-        with column:
-            settings[param] = url_choice(
-                param,
-                options,
-                options[0],
-                st.segmented_control,
-                t(label_key, lang),
-                format_func=lambda v, k=label_key: t(f"{k}_{v}", lang),
-                required=True,
-            )
-    for chart in page_view(slug, indicator=choice, year=str(year), **settings).charts:
+    for chart in page_view(slug, indicator=choice, **settings).charts:
         show_chart(chart, s)
     with st.expander(t("about_indicator", lang)):
         st.markdown(view(views.indicator_about, choice, lang))

@@ -1,0 +1,48 @@
+"""The year charts' settings, as Our World in Data's Grapher names them in the URL: the years shown
+(`?time=2010..2020`, `?time=2015`), values as reported or as change since the first year
+(`?stackMode=relative`), a linear or log axis (`?yScale=log`), and a partner drawn for comparison
+whatever the filter (`?compare=CHN`). One set of widgets for every page that has a year chart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.present import views
+from dashboard.present.i18n import t
+from dashboard.web.state import url_choice, url_flag, url_range
+
+
+def year_chart_settings(
+    years: list[int],
+    ranges: list[str],
+    lang: str,
+    *,
+    default: tuple[int, int] | None = None,
+    fallback: tuple[int, int] | None = None,
+    partner: tuple[str, str] | None = None,
+) -> dict[str, str]:
+    """Draw the settings and return them as the page view's choices (defaults as "" or the
+    first option). `default` is the years shown without a `time` key (all of them unless
+    given); `partner` is (code, name) when the chart can add one."""
+    time = url_range("time", years, ranges, t("time_range", lang), default or (years[0], years[-1]), fallback)
+    settings = {"time": time}
+    columns = st.columns(3 if partner else 2, vertical_alignment="bottom")
+    for column, (param, options, label_key) in zip(
+        columns,
+        (("stackMode", views.STACK_MODES, "stack_mode"), ("yScale", views.Y_SCALES, "y_scale")),
+        strict=False,
+    ):
+        with column:
+            settings[param] = url_choice(
+                param,
+                options,
+                options[0],
+                st.segmented_control,
+                t(label_key, lang),
+                format_func=lambda v, k=label_key: t(f"{k}_{v}", lang),
+                required=True,
+            )
+    if partner:
+        with columns[2]:
+            settings["compare"] = url_flag("compare", partner[0], t("compare_with", lang, partner=partner[1]))
+    return settings
