@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -262,7 +261,11 @@ def test_an_older_links_year_opens_the_years_up_to_it_and_ranks_every_country_th
     bars = ranking["data"][0]
     # every country with a value, so a reader can click one into the filter; the chosen ones stand out
     assert {"Viet Nam", "Thailand", "Lao PDR", "Singapore", "China"} <= set(bars["y"])
-    accent = {name for name, colour in zip(bars["y"], bars["marker"]["color"], strict=True) if colour == theme.ACCENT}
+    accent = {
+        name
+        for name, colour in zip(bars["y"], bars["marker"]["color"], strict=True)
+        if colour == theme.ACCENT
+    }
     assert accent == {"Viet Nam", "Thailand", "Lao PDR"}
     assert [code for (code,) in bars["customdata"]][bars["y"].index("Singapore")] == "SGP"
     names = {trace["name"].replace("<br>", " ") for trace in figs[0]["data"]}
@@ -304,7 +307,9 @@ def test_compare_with_china_adds_china_whatever_the_filter_and_keeps_it_in_the_l
     assert at.query_params["compare"] == "CHN"
     lines = figures(at)[0]
     china = next(trace for trace in lines["data"] if trace["name"] == "China")
-    assert china["line"]["dash"] == "dashdot" and "China, for comparison" in lines["layout"]["meta"]["subtitle"]
+    assert (
+        china["line"]["dash"] == "dashdot" and "China, for comparison" in lines["layout"]["meta"]["subtitle"]
+    )
     at.segmented_control(key="tab-connectivity").set_value("table").run()
     assert "China" in set(at.dataframe[0].value.iloc[:, 0])  # the table holds what is drawn
     bad = open_app("connectivity.py", compare="USA")

@@ -52,6 +52,8 @@ KEY_INDICATORS = (
 )
 #: A tile's trend line starts here: long enough to show the direction, short enough to read.
 TREND_FROM = 2010
+#: A tile names this many publishers at most; past that, two and how many more.
+MAX_PUBLISHERS = 3
 
 
 @dataclass(frozen=True)
@@ -79,28 +81,29 @@ def key_indicator(m: Model, series_id: str, lang: str, selected: Selection) -> K
     latest = rows.groupby("entity", sort=False).tail(1).sort_values("value", ascending=False)
     trend = rows[rows["year"] >= TREND_FROM].groupby("entity")["value"].apply(list)
     decimals = formatting.decimals_of(rows) if not rows.empty else meta.decimal_places
-    short_unit = meta.short_unit
     table = pd.DataFrame(
         {
             t("col_country_short", lang): latest[f"entity_{lang}"],
-            t("col_latest", lang): [
-                f"{value} {short_unit}" if short_unit not in ("%",) else f"{value}%"
-                for value in formatting.labels(latest["value"], lang, decimals)
-            ],
+            # as the charts write it, in the unit the tile's note names
+            t("col_latest", lang): formatting.labels(latest["value"], lang, decimals),
             t("col_latest_year", lang): latest["year"].astype(int).astype(str),
             t("col_trend", lang): [trend.get(code, []) for code in latest["entity"]],
         }
     )
-    publishers = formatting.join(
-        list(dict.fromkeys(rows["source_publisher_zh" if lang == "zh" else "source_publisher"])), lang
-    )
+    publishers = list(dict.fromkeys(rows["source_publisher_zh" if lang == "zh" else "source_publisher"]))
+    if len(publishers) > MAX_PUBLISHERS:  # the page's Sources tab lists them all
+        publishers = [*publishers[:2], t("more_sources", lang, n=len(publishers) - 2)]
     unit = pick(meta.unit.en, meta.unit.zh, lang)
     return KeyIndicator(
         series_id=series_id,
         title=pick(meta.title.en, meta.title.zh, lang),
         topic=meta.topic,
         note=t("list_separator", lang).join(
-            [unit, t("tile_note", lang, since=TREND_FROM), label("source", lang) + publishers]
+            [
+                unit,
+                t("tile_note", lang, since=TREND_FROM),
+                label("source", lang) + formatting.join(publishers, lang),
+            ]
         ),
         table=display_table(table),
         shown=len(latest),

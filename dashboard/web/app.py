@@ -40,12 +40,13 @@ lang = reader.lang
 st.session_state["_state"] = reader
 state.write_link({"country": reader.selected, "lang": [lang] if lang != DEFAULT_LANG else []})
 
-nav = st.navigation(sidebar.navigation_pages(APP_PAGES, lang), position="sidebar")
+# `?embed=true` is Streamlit's own key, hidden from the query params: the context says it. An
+# embed with a chart id shows that chart alone, without the menu.
+embedded = st.context.is_embedded and st.query_params.get_all("chart")
+nav = st.navigation(sidebar.navigation_pages(APP_PAGES, lang), position="hidden" if embedded else "sidebar")
 st.session_state["_page"] = nav.url_path or "overview"  # the page's name in export links
 st.session_state["_page_tab"] = None  # the page's tab switch is drawn above its first chart
 state.show_notices(lang)
-# `?embed=true` is Streamlit's own key, hidden from the query params: the context says it
-embedded = st.context.is_embedded and st.query_params.get_all("chart")
 if embedded and exhibit.show_embedded(loaded, st.session_state["_page"], embedded[-1], reader):
     st.stop()  # one chart for an article: no page around it, no sidebar
 try:
