@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -342,20 +343,24 @@ def _download_codes(at: AppTest):
     return [c for c in at.main.code if "mobile_cellular" in c.value]
 
 
-def test_overview_tiles_follow_the_filter_and_the_language():
+def test_overview_key_indicators_follow_the_filter_and_the_language():
     at = open_app()
-    tiles = [df.value for df in at.main.dataframe]
-    assert len(tiles) == 4
-    broadband = tiles[2]
-    assert len(broadband) >= 11 and {"Country", "Latest value", "Year", "Trend"} == set(broadband.columns)
-    assert all(isinstance(trend, list | tuple) or hasattr(trend, "__len__") for trend in broadband["Trend"])
-    links = [link.proto.page for link in at.main.get("page_link")]
-    assert links and any("connectivity" in p for p in links)
+    (table,) = [df.value for df in at.main.dataframe]
+    assert len(table) == 12  # every country, China and the eleven ASEAN members
+    singapore = table.set_index("Country").loc["Singapore"]
+    assert re.fullmatch(r"[\d.,]+ \(20\d\d\)", singapore["Broadband per 100"])  # value (year)
+    assert len(singapore["Broadband per 100: trend"]) >= 10  # a sparkline since 2010
+    assert table.set_index("Country").loc["China", "GMV (US$ bn)"] == "—"  # e-Conomy SEA has no China
+    block = next(m.value for m in at.main.markdown if m.value.startswith("## Key indicators"))
+    assert "(/connectivity?indicator=fixed_broadband_subscriptions_per_100_people)" in block
+    assert "(all countries)" in block and "Source: World Bank" in block
     zh = open_app(country=["VNM", "CHN"], lang="zh")
-    tiles = [df.value for df in zh.main.dataframe]
-    assert list(tiles[0]["国家"]) == ["越南"]  # GMV: e-Conomy SEA covers no China
-    assert set(tiles[1]["国家"]) == {"越南", "中国"} and tiles[1]["年份"].str.fullmatch(r"\d{4}").all()
-    assert any("中国和越南" in c.value for c in zh.main.caption)  # the filter, in the reader's words
+    (table,) = [df.value for df in zh.main.dataframe]
+    assert list(table["国家"]) == ["中国", "越南"] and table.columns[1] == "GMV（十亿美元）"
+    assert table.iloc[1, 1].endswith("年）")  # Viet Nam's GMV, with its year in Chinese
+    block = next(m.value for m in zh.main.markdown if m.value.startswith("## 主要指标"))
+    assert "中国和越南" in block  # the filter, in the reader's words
+    assert "country=CHN&country=VNM&lang=zh&indicator=gdp_per_capita_current_usd" in block
 
 
 def test_without_chromium_image_downloads_say_why_and_tables_still_download(monkeypatch):

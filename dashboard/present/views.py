@@ -58,56 +58,78 @@ MAX_PUBLISHERS = 3
 
 @dataclass(frozen=True)
 class KeyIndicator:
-    """One Overview tile: a series' latest value and year for each chosen country, with its trend
-    since `TREND_FROM`, and where to read more."""
+    """One key indicator: what its columns in the Overview's table hold, and where to read more."""
 
     series_id: str
     title: str
     topic: str | None  # a World Bank series' topic (its page offers it); None: the Digital economy page
-    note: str  # the unit, which values, the source
-    table: pa.Table  # country, latest value (as written), year, trend
-    shown: int  # countries with a value
+    note: str  # its unit and its source
 
 
-def key_indicator(m: Model, series_id: str, lang: str, selected: Selection) -> KeyIndicator:
-    """A tile for `series_id`: actual and estimated values only (never a projection as the latest),
-    for the chosen countries (all without a filter) that have one, largest latest value first."""
-    meta = m.series(series_id)
+@dataclass(frozen=True)
+class KeyIndicators:
+    """The Overview's key indicators for the filter, as one table: a row per chosen country (all
+    without a filter), and per indicator its latest value with the year, and its trend since
+    `TREND_FROM` (a sparkline): small multiples a phone scrolls sideways, country pinned.
+
+    One table, not a tile per indicator: the landing page reruns on every filter change, and each
+    element costs every rerun (tiles of a link, a caption and a table each took the Overview's
+    rerun from 1.5 to 1.8 times the floor's)."""
+
+    indicators: list[KeyIndicator]
+    table: pa.Table
+    trend_columns: list[str]
+
+
+def _key_rows(m: Model, series_id: str, selected: Selection) -> pd.DataFrame:
+    """A series' actual and estimated values (never a projection as the latest), the latest edition
+    of each year where editions differ, for the chosen countries (all without a filter)."""
     rows = frames.series_rows(m.observations, series_id)
     rows = rows[~rows["is_group"] & rows["kind"].isin(["actual", "estimate"]) & rows["value"].notna()]
     if "edition" in rows and rows["edition"].notna().any():
         rows = frames.latest_editions(rows)
-    rows = frames.filter_countries(rows, list(selected)).sort_values("year")
-    latest = rows.groupby("entity", sort=False).tail(1).sort_values("value", ascending=False)
-    trend = rows[rows["year"] >= TREND_FROM].groupby("entity")["value"].apply(list)
-    decimals = formatting.decimals_of(rows) if not rows.empty else meta.decimal_places
-    table = pd.DataFrame(
-        {
-            t("col_country_short", lang): latest[f"entity_{lang}"],
-            # as the charts write it, in the unit the tile's note names
-            t("col_latest", lang): formatting.labels(latest["value"], lang, decimals),
-            t("col_latest_year", lang): latest["year"].astype(int).astype(str),
-            t("col_trend", lang): [trend.get(code, []) for code in latest["entity"]],
-        }
-    )
-    publishers = list(dict.fromkeys(rows["source_publisher_zh" if lang == "zh" else "source_publisher"]))
-    if len(publishers) > MAX_PUBLISHERS:  # the page's Sources tab lists them all
-        publishers = [*publishers[:2], t("more_sources", lang, n=len(publishers) - 2)]
-    unit = pick(meta.unit.en, meta.unit.zh, lang)
-    return KeyIndicator(
-        series_id=series_id,
-        title=pick(meta.title.en, meta.title.zh, lang),
-        topic=meta.topic,
-        note=t("list_separator", lang).join(
-            [
-                unit,
-                t("tile_note", lang, since=TREND_FROM),
-                label("source", lang) + formatting.join(publishers, lang),
-            ]
-        ),
-        table=display_table(table),
-        shown=len(latest),
-    )
+    return frames.filter_countries(rows, list(selected)).sort_values("year")
+
+
+def key_indicators(m: Model, lang: str, selected: Selection) -> KeyIndicators:
+    """The Overview's key indicators for the filter (cached apart from the event card and the
+    regional chart, which do not change with it)."""
+    known = {x.id for x in m.cat.series}
+    names = {c.code: pick(c.name.en, c.name.zh, lang) for c in m.cat.countries}
+    codes = [c for c in m.country_codes if not selected or c in selected]
+    columns: dict[str, list] = {t("col_country_short", lang): [names[c] for c in codes]}
+    indicators, trends = [], []
+    for series_id in (s for s in KEY_INDICATORS if s in known):
+        meta = m.series(series_id)
+        rows = _key_rows(m, series_id, selected)
+        latest = rows.groupby("entity").tail(1).set_index("entity")
+        decimals = formatting.decimals_of(rows) if not rows.empty else meta.decimal_places
+        written = dict(zip(latest.index, formatting.labels(latest["value"], lang, decimals), strict=True))
+        trend = rows[rows["year"] >= TREND_FROM].groupby("entity")["value"].apply(list)
+        short = t(f"key_{series_id}", lang)
+        columns[short] = [
+            t("value_year", lang, value=written[c], year=int(latest.at[c, "year"])) if c in written else "—"
+            for c in codes
+        ]
+        trends.append(t("trend_of", lang, indicator=short))
+        columns[trends[-1]] = [trend.get(c, []) for c in codes]
+        publishers = list(dict.fromkeys(rows["source_publisher_zh" if lang == "zh" else "source_publisher"]))
+        if len(publishers) > MAX_PUBLISHERS:  # the page's Sources tab lists them all
+            publishers = [*publishers[:2], t("more_sources", lang, n=len(publishers) - 2)]
+        indicators.append(
+            KeyIndicator(
+                series_id=series_id,
+                title=pick(meta.title.en, meta.title.zh, lang),
+                topic=meta.topic,
+                note=t("list_separator", lang).join(
+                    [
+                        pick(meta.unit.en, meta.unit.zh, lang),
+                        label("source", lang) + formatting.join(publishers, lang),
+                    ]
+                ),
+            )
+        )
+    return KeyIndicators(indicators, display_table(pd.DataFrame(columns)), trends)
 
 
 @dataclass(frozen=True)
@@ -123,13 +145,6 @@ class Overview:
     def charts(self) -> list[Chart]:
         """The page's charts in page order: what the export routes offer (one list per page)."""
         return [self.share]
-
-
-def key_indicators(m: Model, lang: str, selected: Selection) -> list[KeyIndicator]:
-    """The Overview's tiles for the filter (cached apart from the event card and the regional
-    chart, which do not change with it)."""
-    known = {x.id for x in m.cat.series}
-    return [key_indicator(m, series_id, lang, selected) for series_id in KEY_INDICATORS if series_id in known]
 
 
 def overview(m: Model, lang: str) -> Overview:

@@ -26,13 +26,13 @@ def year_chart_settings(
     given); `partner` is (code, name) when the chart can add one."""
     time = url_range("time", years, ranges, t("time_range", lang), default or (years[0], years[-1]), fallback)
     settings = {"time": time}
-    columns = st.columns(3 if partner else 2, vertical_alignment="bottom")
-    for column, (param, options, label_key) in zip(
-        columns,
-        (("stackMode", views.STACK_MODES, "stack_mode"), ("yScale", views.Y_SCALES, "y_scale")),
-        strict=False,
-    ):
-        with column:
+    # One row that wraps on a phone: a horizontal container is one element, where columns were
+    # four (each element costs every rerun).
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+        for param, options, label_key in (
+            ("stackMode", views.STACK_MODES, "stack_mode"),
+            ("yScale", views.Y_SCALES, "y_scale"),
+        ):
             settings[param] = url_choice(
                 param,
                 options,
@@ -42,7 +42,6 @@ def year_chart_settings(
                 format_func=lambda v, k=label_key: t(f"{k}_{v}", lang),
                 required=True,
             )
-    if partner:
-        with columns[2]:
+        if partner:
             settings["compare"] = url_flag("compare", partner[0], t("compare_with", lang, partner=partner[1]))
     return settings
