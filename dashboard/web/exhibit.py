@@ -14,7 +14,7 @@ from dashboard.present import exports, tables
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import column_label, label, t
 from dashboard.present.text import escape_markdown as esc
-from dashboard.web import links, routes
+from dashboard.web import links, render_queue, routes
 from dashboard.web.pages import PAGES_BY_SLUG
 from dashboard.web.state import State, current_link, model, view_query
 
@@ -176,7 +176,9 @@ def downloads(ch: Chart, s: State) -> None:
         if browser is None:
             st.caption(f"PNG/SVG/PDF: {exports.INSTALL_HINT}.")
         if routed:
-            st.caption(t("export_links", s.lang))
+            wait = render_queue.busy_seconds()
+            busy = f"  \n{t('exports_busy', s.lang, seconds=wait)}" if wait else ""
+            st.caption(t("export_links", s.lang) + busy)
     # This chart's own link (the page scrolled to it, with every setting) and an embed of it alone.
     link, embed = chart_links(ch)
     st.markdown(f"**{t('chart_link', s.lang)}**")

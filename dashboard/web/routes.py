@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -142,8 +144,35 @@ def page_charts(m: Model, view: View) -> list[Chart]:
     return drawn.charts if drawn is not None else []
 
 
-def export(request: Request) -> Response:
-    """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason."""
+async def export(request: Request) -> Response:
+    """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason.
+
+    The checks and the file are built on worker threads (never in the event loop, which serves
+    every reader's websocket); images wait for their turn in `render_queue`, without a thread, so
+    cheap formats never wait behind them."""
+    from dashboard.present import exports
+    from dashboard.web import render_queue
+
+    prepared = await run_in_threadpool(_prepare, request)
+    if isinstance(prepared, Response):
+        return prepared
+    build, ext = prepared
+    if ext not in exports.IMAGE_FORMATS:
+        return await run_in_threadpool(build)
+    client = render_queue.client_of(
+        request.client.host if request.client else None, request.headers.get("x-forwarded-for")
+    )
+    done = await render_queue.queue().run(client, build)
+    if isinstance(done, render_queue.Refused):
+        response = _refuse(done.reason, done.status)
+        response.headers["Retry-After"] = str(done.retry_after)
+        return response
+    return done
+
+
+def _prepare(request: Request) -> Response | tuple[Callable[[], Response], str]:
+    """Check the path and query against known values and find the chart: a refusal, or the
+    function that builds the file (and its extension)."""
     from dashboard.data.problems import DataError
     from dashboard.present import exports, views
     from dashboard.web import cache
@@ -167,30 +196,38 @@ def export(request: Request) -> Response:
     today = dt.date.today().isoformat()
     selected = list(view.selected)
     if name == BUNDLE and ext == "zip":
-        data = exports.bundle_for_view(
-            m.cat,
-            filtered=cache.view(m, views.bundle_tables, view.selected),
-            full=m.tables,
-            data_dir=m.data_dir,
-            selected=selected,
-            lang=view.lang,
-            permalink=permalink,
-            today=today,
-        )
-        return _attachment(data, exports.bundle_file_name(selected, view.lang), "zip")
+
+        def bundle() -> Response:
+            data = exports.bundle_for_view(
+                m.cat,
+                filtered=cache.view(m, views.bundle_tables, view.selected),
+                full=m.tables,
+                data_dir=m.data_dir,
+                selected=selected,
+                lang=view.lang,
+                permalink=permalink,
+                today=today,
+            )
+            return _attachment(data, exports.bundle_file_name(selected, view.lang), "zip")
+
+        return bundle, ext
     chart = next((c for c in page_charts(m, view) if c.slug == name and not c.is_empty), None)
     if chart is None or ext not in exports.CHART_FORMATS:
         return _refuse("no such chart or format in this view", 404)
-    try:
-        data = exports.chart_file(
-            chart, ext, lang=view.lang, selected=selected, permalink=permalink, today=today
-        )
-    except exports.ExportUnavailable as exc:
-        return _refuse(str(exc), 503)
-    except Exception:  # the log keeps the details; the reader gets a reason, not a traceback
-        logging.getLogger("dashboard").exception("export failed")
-        return _refuse("the export failed; please try again", 500)
-    return _attachment(data, exports.file_name(chart.slug, selected, lang=view.lang, ext=ext), ext)
+
+    def build() -> Response:
+        try:
+            data = exports.chart_file(
+                chart, ext, lang=view.lang, selected=selected, permalink=permalink, today=today
+            )
+        except exports.ExportUnavailable as exc:
+            return _refuse(str(exc), 503)
+        except Exception:  # the log keeps the details; the reader gets a reason, not a traceback
+            logging.getLogger("dashboard").exception("export failed")
+            return _refuse("the export failed; please try again", 500)
+        return _attachment(data, exports.file_name(chart.slug, selected, lang=view.lang, ext=ext), ext)
+
+    return build, ext
 
 
 def _attachment(data: bytes, file_name: str, ext: str) -> Response:
