@@ -81,7 +81,7 @@ def bench_cold(reps: int) -> list[dict]:
     saved = os.environ.get(snapshot.CACHE_DIR_ENV)
     os.environ.update(primed)
     try:
-        snapshot.load_checked_catalogue(REPO / "data")
+        snapshot.load_checked(REPO / "data")
     finally:
         os.environ.pop(snapshot.CACHE_DIR_ENV)
         if saved is not None:

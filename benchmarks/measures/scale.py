@@ -77,3 +77,77 @@ def bench_scale(sizes: list[int]) -> list[dict]:
         )
         shutil.rmtree(tmp, ignore_errors=True)
     return rows
+
+
+RESTART_SCRIPT = """
+import json, resource, sys, time
+start = time.perf_counter()
+from dashboard.data import snapshot
+from dashboard.data.model import build_model
+from dashboard.present import views
+m = build_model(sys.argv[1], load=snapshot.load_checked)
+first = views.overview(m, "en").share.wire_figure  # the first chart a reader sees, ready to send
+seconds = time.perf_counter() - start
+frames_mib = sum(t.memory_usage(deep=True).sum() for t in m.tables.values()) / 2**20
+print(json.dumps({"seconds": seconds, "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "frames_mib": frames_mib, "rows": len(m.observations)}))
+"""
+
+BARE_ARROW_SCRIPT = """
+import json, resource, sys, time
+start = time.perf_counter()
+import pyarrow as pa
+with pa.memory_map(sys.argv[1]) as source:
+    table = pa.ipc.open_file(source).read_all().to_pandas()
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rows": len(table)}))
+"""
+
+
+def bench_restart(n: int) -> list[dict]:
+    """A restart on unchanged data of `n` observations (the checked columnar snapshot is there):
+    a fresh process from its first import to the first chart ready, against a fresh process that
+    only reads the same observations table with pyarrow. Memory: the restart's peak RSS against
+    the frames' own size."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from dashboard.data import snapshot
+
+    tmp = Path(tempfile.mkdtemp(prefix="restart-"))
+    data = tmp / "data"
+    shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("wdi.yaml"))
+    synthetic_series_file(data / "synthetic.yaml", n)
+    env = {**os.environ, snapshot.CACHE_DIR_ENV: str(tmp / "cache"), "PYTHONPATH": str(REPO)}
+    subprocess.run(
+        [sys.executable, "-c", RESTART_SCRIPT, str(data)], env=env, check=True, capture_output=True
+    )
+
+    def run(script: str, arg: str) -> dict:
+        out = subprocess.run(
+            [sys.executable, "-c", script, arg], env=env, check=True, capture_output=True, text=True
+        )
+        return json.loads(out.stdout)
+
+    (folder,) = (tmp / "cache").glob("snapshot-*")
+    restarts = sorted((run(RESTART_SCRIPT, str(data)) for _ in range(3)), key=lambda r: r["seconds"])
+    bares = sorted(
+        (run(BARE_ARROW_SCRIPT, str(folder / "observations.arrow")) for _ in range(3)),
+        key=lambda r: r["seconds"],
+    )
+    restart, bare = restarts[1], bares[1]
+    shutil.rmtree(tmp, ignore_errors=True)
+    return [
+        {
+            "measure": "restart",
+            "case": f"{restart['rows']:,} observations, snapshot -> first chart "
+            f"(peak RSS {restart['rss_mib']:.0f} MiB; frames {restart['frames_mib']:.0f} MiB)",
+            "dashboard_ms": round(restart["seconds"] * 1000),
+            "floor_ms": round(bare["seconds"] * 1000),
+            "ratio": round(restart["seconds"] / bare["seconds"], 2),
+            "target": None,
+            "rss_over_frames": round(restart["rss_mib"] / restart["frames_mib"], 2),
+        }
+    ]

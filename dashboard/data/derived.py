@@ -46,9 +46,11 @@ def asean_aggregates(cat: Catalogue, obs: pd.DataFrame) -> pd.DataFrame:
     name = next(g.name for g in cat.groups if g.code == ASEAN)
     rows = []
     for s in cat.series:
-        if s.aggregate == "none" or not s.observations:
+        if s.aggregate == "none":
             continue
-        values = obs[obs["series_id"] == s.id]
+        values = obs[obs["series_id"] == s.id]  # (a snapshot's catalogue carries no observations)
+        if values.empty:
+            continue
         weights = obs[obs["series_id"] == WEIGHTS[s.aggregate]] if s.aggregate in WEIGHTS else None
         if weights is not None and weights.empty:
             continue

@@ -18,6 +18,7 @@ from dashboard.data import frames
 from dashboard.data.loading import load_catalogue
 from dashboard.data.problems import DataError
 from dashboard.data.schema import Catalogue, Series
+from dashboard.data.snapshot import Checked
 
 
 def _table(name: str) -> property:
@@ -57,6 +58,12 @@ class Model:
         )
 
     @cached_property
+    def observed_series(self) -> frozenset[str]:
+        """The series with at least one observation (from the frame: a snapshot's catalogue
+        carries none)."""
+        return frozenset(self.observations["series_id"].unique())
+
+    @cached_property
     def _series_by_id(self) -> dict[str, Series]:
         return {s.id: s for s in self.cat.series}
 
@@ -74,16 +81,19 @@ class Model:
 
 
 def build_model(
-    data_dir: str | Path, load: Callable[[str | Path], Catalogue] = load_catalogue
+    data_dir: str | Path, load: Callable[[str | Path], Catalogue | Checked] = load_catalogue
 ) -> Model | DataError:
     """Load and validate `data_dir` and build its frames; a `DataError` lists every problem.
-    `load` reads the catalogue: the YAML by default, or its checked snapshot (`snapshot.py`)."""
+    `load` reads the catalogue from the YAML (the default), or gives the checked catalogue and
+    its frames (`snapshot.load_checked`: from a snapshot when the files are unchanged)."""
     try:
-        cat = load(data_dir)
+        loaded = load(data_dir)
     except DataError as exc:
         return exc
+    if isinstance(loaded, Checked):
+        return Model(cat=loaded.cat, data_dir=Path(data_dir), tables=loaded.tables)
     return Model(
-        cat=cat,
+        cat=loaded,
         data_dir=Path(data_dir),
-        tables={name: build(cat) for name, build in frames.TABLES.items()},
+        tables={name: build(loaded) for name, build in frames.TABLES.items()},
     )

@@ -627,7 +627,7 @@ REFERENCES = ["WLD", "EAS", derived.ASEAN]
 
 def indicator_ids(m: Model, topics: tuple[str, ...]) -> list[str]:
     """The series an indicator page offers, in catalogue order (the first is its default)."""
-    return [x.id for x in m.cat.series if x.topic in topics and x.observations]
+    return [x.id for x in m.cat.series if x.topic in topics and x.id in m.observed_series]
 
 
 @dataclass(frozen=True, eq=False)

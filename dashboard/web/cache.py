@@ -79,7 +79,7 @@ def current_model() -> Model | DataError:
         look = _last_look[data_dir] = (now, fingerprint(Path(data_dir)))
     return models.get(
         (data_dir, look[1]),
-        lambda: build_model(data_dir, load=snapshot.load_checked_catalogue),
+        lambda: build_model(data_dir, load=snapshot.load_checked),
     )
 
 
