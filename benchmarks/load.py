@@ -242,6 +242,7 @@ def start(entry: str) -> tuple[subprocess.Popen, str]:
 def measure(entry: str, sessions: int, seconds: float) -> dict:
     proc, base = start(entry)
     try:
+        asyncio.run(run_load(base, 1, 0, []))  # warm: data loaded, the page built once, as in use
         result = asyncio.run(run_load(base, sessions, seconds, [proc.pid]))
     finally:
         stop_server(proc)
@@ -270,6 +271,8 @@ def behind_nginx(sessions: int, seconds: float) -> dict | None:
 
     procs, base, conf = _nginx_pair()
     try:
+        for _ in procs:  # warm both (nginx spreads new connections)
+            asyncio.run(run_load(base, 2, 0, []))
         result = asyncio.run(run_load(base, sessions, seconds, [proc.pid for proc, _ in procs]))
     finally:
         subprocess.run(["nginx", "-c", str(conf), "-s", "stop"], check=False)

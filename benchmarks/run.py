@@ -1,6 +1,6 @@
 """Benchmark: the dashboard against the floor of its own stack, as ratios measured side by side.
 
-    python -m benchmarks.run [--quick] [--only rerun,export,burst,scale,cold,browser,concurrency] [--json out.json]
+    python -m benchmarks.run [--quick] [--only rerun,export,burst,scale,restart,cold,browser,concurrency] [--json out.json]
 
 Each figure is (dashboard time) / (the same work done by the thinnest possible Streamlit + Plotly
 app on this machine, in the same run), so shared-machine noise cancels out. Prints a table, writes
@@ -20,13 +20,13 @@ from benchmarks.measures.cold import bench_cold
 from benchmarks.measures.concurrency import bench_concurrency
 from benchmarks.measures.export import bench_export, bench_export_burst
 from benchmarks.measures.rerun import bench_rerun
-from benchmarks.measures.scale import bench_scale
+from benchmarks.measures.scale import bench_restart, bench_scale
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and sizes up to 100 000")
-    parser.add_argument("--only", default="rerun,export,burst,scale,cold,browser,concurrency")
+    parser.add_argument("--only", default="rerun,export,burst,scale,restart,cold,browser,concurrency")
     parser.add_argument("--json", default="benchmarks/latest.json")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_export_burst(100)
     if "scale" in only:
         rows += bench_scale([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    if "restart" in only:
+        rows += bench_restart(100_000 if args.quick else 1_000_000)
     if "cold" in only:
         rows += bench_cold(5 if args.quick else 9)
     if "browser" in only:

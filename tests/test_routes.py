@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import zipfile
 from io import BytesIO
@@ -35,7 +36,7 @@ def get(path: str, query: str = "") -> tuple[int, dict[str, str], bytes]:
         "headers": [(b"host", b"127.0.0.1:8501")],
         "path_params": {"page": page, "name": name},
     }
-    response = routes.export(Request(scope))
+    response = asyncio.run(routes.export(Request(scope)))
     return response.status_code, dict(response.headers), response.body
 
 

@@ -57,7 +57,11 @@ class Memo:
 
 
 models = Memo(size=2)
-views = Memo(size=256)
+#: Views and charts kept for all sessions. A chart with its wire form is ~190 KiB, so 1024 hold
+#: ~190 MiB at most: every country and pair of countries on the two busiest pages' new charts,
+#: so a public event's readers mostly find their filter's charts built (the load test, 1–3
+#: random countries a change, missed almost always at 256).
+views = Memo(size=1024)
 
 
 #: How long one look at the data files holds. Every rerun asks for the current data; stating

@@ -24,6 +24,28 @@ from dashboard.present import formatting, theme
 from dashboard.present.i18n import label, t
 
 
+class _BuiltOnFirstRead:
+    """A dataclass field that may be given as a function: called on first read, then kept.
+
+    A chart's table (the plotted rows with their sources) is read only by the Table, Sources and
+    Download tabs and the export routes, but was built with every chart: a quarter of building
+    a new filter's charts (profiled under load)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.key = f"_{name}"
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            raise AttributeError(self.key)  # no default: the field stays required
+        value = obj.__dict__[self.key]
+        if callable(value):
+            value = obj.__dict__[self.key] = value()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.key] = value
+
+
 @dataclass
 class Chart:
     """A figure with what a reader needs beside it: the plotted rows and a text alternative."""
@@ -31,7 +53,7 @@ class Chart:
     slug: str
     title: str
     figure: go.Figure
-    table: pd.DataFrame
+    table: pd.DataFrame = _BuiltOnFirstRead()  # or a function that builds it on first read
     alt: str
     empty_message: str | None = None
     notes: list[str] = field(default_factory=list)

@@ -3,6 +3,7 @@ China vs the ASEAN-10 aggregate."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -141,7 +142,7 @@ def indicator_lines(
         first=years[0],
         last=years[-1],
     )
-    return Chart(slug, title, fig, observation_table(rows, lang), alt)
+    return Chart(slug, title, fig, functools.partial(observation_table, rows, lang), alt)
 
 
 def indicator_ranking(
@@ -174,7 +175,9 @@ def indicator_ranking(
     )
     top = rows.sort_values("value").iloc[-1]
     alt = t("alt_ranking", lang, n=len(rows), year=year, top=top[f"entity_{lang}"], series=title)
-    return Chart(slug, full_title, fig, observation_table(rows, lang), alt, selectable=True)
+    return Chart(
+        slug, full_title, fig, functools.partial(observation_table, rows, lang), alt, selectable=True
+    )
 
 
 def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> Chart:
