@@ -184,11 +184,7 @@ def downloads(ch: Chart, s: State) -> None:
     st.markdown(f"**{t('chart_link', s.lang)}**")
     st.code(link, language=None, wrap_lines=True)
     st.markdown(f"**{t('chart_embed', s.lang)}**")
-    st.code(
-        f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>',
-        language="html",
-        wrap_lines=True,
-    )
+    st.code(links.iframe(embed), language="html", wrap_lines=True)
 
 
 def chart_links(ch: Chart) -> tuple[str, str]:

@@ -32,3 +32,8 @@ def shown(value: str) -> str:
 def display(value: str) -> str:
     """A value made safe to quote in a Markdown notice: `shown`, inside a code span."""
     return f"`{shown(value).replace('`', chr(39))}`"
+
+
+def iframe(src: str) -> str:
+    """The snippet that embeds `src` in an article (the share box's view, a chart's embed link)."""
+    return f'<iframe src="{src}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'

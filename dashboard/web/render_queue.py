@@ -20,10 +20,12 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
 log = logging.getLogger("dashboard.exports")
+T = TypeVar("T")
 
 #: One export browser per process (kaleido's is not thread-safe): renders run one at a time.
 WORKERS = 1
@@ -69,8 +71,9 @@ class RenderQueue:
             return Refused(503, wait, f"image exports are busy; try again in {wait} s")
         return None
 
-    async def run(self, client: str, render: Callable[[], bytes]) -> bytes | Refused:
-        """`render()` on a worker thread when its turn comes, or a `Refused` at once."""
+    async def run(self, client: str, render: Callable[[], T]) -> T | Refused:
+        """`render()` on a worker thread when its turn comes, or a `Refused` at once (decided
+        before the first `await`: no two requests can take the last place)."""
         refused = self.refusal(client)
         if refused is not None:
             log.warning(

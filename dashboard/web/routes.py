@@ -147,22 +147,20 @@ def page_charts(m: Model, view: View) -> list[Chart]:
 async def export(request: Request) -> Response:
     """GET /export/<page>/<chart>.<ext>: the file, or a 4xx/503 with a one-line reason.
 
-    The checks and the file are built on worker threads (never in the event loop, which serves
-    every reader's websocket); images wait for their turn in `render_queue`, without a thread, so
-    cheap formats never wait behind them."""
+    Never built in the event loop, which serves every reader's websocket: cheap formats go straight
+    to a worker thread; an image first takes its place in `render_queue` (or is refused at once,
+    `503`/`429` with `Retry-After`) and is checked and built when its turn comes, so a burst of
+    images holds no thread and never delays a CSV."""
     from dashboard.present import exports
     from dashboard.web import render_queue
 
-    prepared = await run_in_threadpool(_prepare, request)
-    if isinstance(prepared, Response):
-        return prepared
-    build, ext = prepared
+    ext = request.path_params["name"].rpartition(".")[2]
     if ext not in exports.IMAGE_FORMATS:
-        return await run_in_threadpool(build)
+        return await run_in_threadpool(_respond, request)
     client = render_queue.client_of(
         request.client.host if request.client else None, request.headers.get("x-forwarded-for")
     )
-    done = await render_queue.queue().run(client, build)
+    done = await render_queue.queue().run(client, lambda: _respond(request))
     if isinstance(done, render_queue.Refused):
         response = _refuse(done.reason, done.status)
         response.headers["Retry-After"] = str(done.retry_after)
@@ -170,9 +168,15 @@ async def export(request: Request) -> Response:
     return done
 
 
-def _prepare(request: Request) -> Response | tuple[Callable[[], Response], str]:
+def _respond(request: Request) -> Response:
+    """The file the request asks for, or a refusal naming what is wrong."""
+    prepared = _prepare(request)
+    return prepared if isinstance(prepared, Response) else prepared()
+
+
+def _prepare(request: Request) -> Response | Callable[[], Response]:
     """Check the path and query against known values and find the chart: a refusal, or the
-    function that builds the file (and its extension)."""
+    function that builds the file."""
     from dashboard.data.problems import DataError
     from dashboard.present import exports, views
     from dashboard.web import cache
@@ -210,7 +214,7 @@ def _prepare(request: Request) -> Response | tuple[Callable[[], Response], str]:
             )
             return _attachment(data, exports.bundle_file_name(selected, view.lang), "zip")
 
-        return bundle, ext
+        return bundle
     chart = next((c for c in page_charts(m, view) if c.slug == name and not c.is_empty), None)
     if chart is None or ext not in exports.CHART_FORMATS:
         return _refuse("no such chart or format in this view", 404)
@@ -227,7 +231,7 @@ def _prepare(request: Request) -> Response | tuple[Callable[[], Response], str]:
             return _refuse("the export failed; please try again", 500)
         return _attachment(data, exports.file_name(chart.slug, selected, lang=view.lang, ext=ext), ext)
 
-    return build, ext
+    return build
 
 
 def _attachment(data: bytes, file_name: str, ext: str) -> Response:

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.data.model import Model
 from dashboard.present import exports, views
 from dashboard.present.i18n import LANG_LABELS, LANGS, t
-from dashboard.web import cache, routes
+from dashboard.web import cache, links, routes
 from dashboard.web.exhibit import export_url
 from dashboard.web.pages import PAGES
 from dashboard.web.state import GROUP_PICK, State, view, view_params
@@ -133,7 +133,7 @@ def share_box(state: State) -> None:
         return
     permalink = state.permalink
     embed = permalink + ("&" if "?" in permalink else "?") + "embed=true"
-    snippet = f'<iframe src="{embed}" width="100%" height="640" style="border:0" loading="lazy"></iframe>'
+    snippet = links.iframe(embed)
     popover.code(permalink, language=None, wrap_lines=True)
     popover.code(snippet, language="html", wrap_lines=True)
 
