@@ -46,3 +46,13 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+def run_async(coroutine):
+    """`asyncio.run(coroutine)` on a thread of its own: the browser tests' Playwright keeps an event
+    loop running in the main thread for the whole session, where `asyncio.run` is refused."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

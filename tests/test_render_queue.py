@@ -7,6 +7,7 @@ import asyncio
 import threading
 
 from dashboard.web.render_queue import Refused, RenderQueue, client_of
+from tests.conftest import run_async
 
 
 def test_renders_run_one_at_a_time_and_the_queue_refuses_past_its_length():
@@ -35,7 +36,7 @@ def test_renders_run_one_at_a_time_and_the_queue_refuses_past_its_length():
         assert done == [b"r0", b"r1", b"r2"] and len(started) == 3  # r9 never rendered
         assert queue.waiting == queue.running == 0
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_one_client_holds_at_most_a_few_renders():
@@ -53,7 +54,7 @@ def test_one_client_holds_at_most_a_few_renders():
         release.set()
         assert await asyncio.gather(*tasks, other) == [b"ok", b"ok", b"other"]
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_reader_who_leaves_while_waiting_frees_the_place():
@@ -70,7 +71,7 @@ def test_a_reader_who_leaves_while_waiting_frees_the_place():
         release.set()
         assert await running == b"a"
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_the_client_is_the_proxys_first_forwarded_address_only_behind_a_local_proxy():

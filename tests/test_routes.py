@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import zipfile
 from io import BytesIO
@@ -14,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.data.model import build_model
 from dashboard.web import routes
 from dashboard.web.pages import PAGES, PAGES_BY_SLUG
-from tests.conftest import DATA
+from tests.conftest import DATA, run_async
 from tests.test_app import APP
 
 
@@ -36,7 +35,7 @@ def get(path: str, query: str = "") -> tuple[int, dict[str, str], bytes]:
         "headers": [(b"host", b"127.0.0.1:8501")],
         "path_params": {"page": page, "name": name},
     }
-    response = asyncio.run(routes.export(Request(scope)))
+    response = run_async(routes.export(Request(scope)))
     return response.status_code, dict(response.headers), response.body
 
 
