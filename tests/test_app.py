@@ -313,6 +313,8 @@ def test_compare_with_china_adds_china_whatever_the_filter_and_keeps_it_in_the_l
     )
     at.segmented_control(key="tab-connectivity").set_value("table").run()
     assert "China" in set(at.dataframe[0].value.iloc[:, 0])  # the table holds what is drawn
+    everyone = open_app("connectivity.py")  # China is in the filter (all countries): nothing to add
+    assert everyone.toggle(key="url-connectivity-compare").disabled
     bad = open_app("connectivity.py", compare="USA")
     assert "compare=`USA`" in " ".join(w.value for w in bad.warning) and "compare" not in bad.query_params
 

@@ -20,10 +20,12 @@ def year_chart_settings(
     default: tuple[int, int] | None = None,
     fallback: tuple[int, int] | None = None,
     partner: tuple[str, str] | None = None,
+    partner_shown: bool = False,
 ) -> dict[str, str]:
     """Draw the settings and return them as the page view's choices (defaults as "" or the
     first option). `default` is the years shown without a `time` key (all of them unless
-    given); `partner` is (code, name) when the chart can add one."""
+    given); `partner` is (code, name) when the chart can add one, and `partner_shown` when the
+    filter already draws it (the switch then has nothing to add, and says so)."""
     time = url_range("time", years, ranges, t("time_range", lang), default or (years[0], years[-1]), fallback)
     settings = {"time": time}
     # One row that wraps on a phone: a horizontal container is one element, where columns were
@@ -43,5 +45,11 @@ def year_chart_settings(
                 required=True,
             )
         if partner:
-            settings["compare"] = url_flag("compare", partner[0], t("compare_with", lang, partner=partner[1]))
+            settings["compare"] = url_flag(
+                "compare",
+                partner[0],
+                t("compare_with", lang, partner=partner[1]),
+                disabled=partner_shown,
+                help=t("partner_in_filter", lang, partner=partner[1]) if partner_shown else None,
+            )
     return settings

@@ -181,13 +181,13 @@ def url_range(
     return chosen
 
 
-def url_flag(param: str, value: str, label: str) -> str:
+def url_flag(param: str, value: str, label: str, *, disabled: bool = False, help: str | None = None) -> str:
     """An on/off setting kept in the URL as `?param=value` (e.g. `?compare=CHN`), a toggle on the
     page; `value` when on, "" when off. Any other value in the link is dropped with a notice."""
     key = url_key(param)
     if key not in st.session_state:
         st.session_state[key] = _asked(param, [value]) == value
-    on = st.toggle(label, key=key)
+    on = st.toggle(label, key=key, disabled=disabled, help=help)
     write_link({param: [value] if on else []})
     return value if on else ""
 

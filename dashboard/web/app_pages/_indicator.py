@@ -36,6 +36,7 @@ def indicator_page(slug: str) -> None:
         default=views.indicator_window(series),
         fallback=views.indicator_window(series, year=old_year) if old_year else None,
         partner=(partner.code, pick(partner.name.en, partner.name.zh, lang)),
+        partner_shown=not s.selected or partner.code in s.selected,
     )
     for chart in page_view(slug, indicator=choice, **settings).charts:
         show_chart(chart, s)
