@@ -10,7 +10,7 @@ import plotly.io as pio
 import pytest
 
 from dashboard.data.model import build_model
-from dashboard.present import views
+from dashboard.present import charts, views
 from dashboard.present.charts import Chart
 from dashboard.present.i18n import t
 from dashboard.present.text import escape_markdown
@@ -34,7 +34,7 @@ def all_charts(m) -> list[Chart]:
         found += views.country_profile(m, lang, "VNM").rankings
         found += [
             views.indicator_lines(m, series, lang, ("THA",)),
-            views.indicator_ranking(m, series, lang, (), 2020),
+            views.indicator_ranking(m, views.ranking_of_all(m, series, lang, 2020), lang, ("THA", "VNM")),
             views.china_vs_asean(m, series, lang),
         ]
     return found
@@ -204,3 +204,26 @@ def test_the_search_box_offers_countries_and_the_groups_are_buttons(model):
     groups = _build_group_labels(model, "zh")
     assert list(groups) == [g.code for g in model.cat.groups]
     assert groups["CLMV"] == "柬老缅越（4）" and groups["ASEAN10"] == "东盟十国（2020年）（10）"
+
+
+@pytest.mark.parametrize("selected", [(), ("VNM",), ("THA", "TLS", "VNM")])
+def test_a_filter_recolours_the_ranking_of_all_exactly_as_if_built_for_it(model, selected):
+    """A new filter's ranking is the year's ranking of all, recoloured: the same figure as one built
+    for that filter from its rows (colours, subtitle naming who has no value, all else)."""
+    series = views.indicator_series(model, "fixed_broadband_subscriptions_per_100_people")
+    base = views.ranking_of_all(model, series, "en", 2024)
+    fast = views.indicator_ranking(model, base, "en", selected)
+    names = {c.code: c.name.en for c in model.cat.countries}
+    missing = [names[c] for c in (selected or model.country_codes) if c not in set(base.rows["entity"])]
+    built = charts.indicator_ranking(
+        base.rows,
+        "en",
+        title=base.title,
+        unit=base.unit,
+        year=2024,
+        highlight=list(selected),
+        missing=missing,
+    )
+    assert fast.wire_figure.to_dict() == built.wire_figure.to_dict()
+    assert fast.figure.to_dict() == built.wire_figure.to_dict()  # what the exports start from
+    assert fast.table.equals(built.table) and fast.selectable

@@ -772,17 +772,53 @@ def china_vs_asean(m: Model, series: IndicatorSeries, lang: str) -> Chart:
     )
 
 
-def indicator_ranking(m: Model, series: IndicatorSeries, lang: str, selected: Selection, year: int) -> Chart:
+@dataclass(frozen=True, eq=False)
+class RankingOfAll:
+    """A year's ranking of every country, before any filter: built once per series, year and
+    language (compared and hashed by identity, as `IndicatorSeries`, for the view cache)."""
+
+    chart: Chart
+    rows: pd.DataFrame  # the ranked rows: every country with a value that year
+    title: str
+    unit: str
+    year: int
+
+
+def ranking_of_all(m: Model, series: IndicatorSeries, lang: str, year: int) -> RankingOfAll:
     title, unit = _indicator_labels(m, series.series_id, lang)
     rows = series.rows
-    # Every country, the chosen ones in the accent colour: a reader clicks a bar to add a
-    # country to the filter (or remove it), so the others must be there to click.
+    # Every country: a reader clicks a bar to add a country to the filter (or remove it), so the
+    # others must be there to click.
     ranked = rows[~rows["is_group"] & (rows["year"] == year) & rows["entity"].isin(m.country_codes)]
+    chart = charts.indicator_ranking(ranked, lang, title=title, unit=unit, year=year, highlight=[])
+    return RankingOfAll(chart, ranked, title, unit, year)
+
+
+def indicator_ranking(m: Model, base: RankingOfAll, lang: str, selected: Selection) -> Chart:
+    """The year's ranking with the chosen countries in the accent colour; the subtitle names the
+    chosen countries without a value that year. Only these differ from the ranking of all, so a
+    new filter recolours it (`charts.highlighted`) instead of building it again."""
     names = {c.code: pick(c.name.en, c.name.zh, lang) for c in m.cat.countries}
-    missing = [names[c] for c in (selected or m.country_codes) if c not in set(ranked["entity"])]
-    return charts.indicator_ranking(
-        ranked, lang, title=title, unit=unit, year=year, highlight=list(selected), missing=missing
-    )
+    ranked = set(base.rows["entity"])
+    missing = [names[c] for c in (selected or m.country_codes) if c not in ranked]
+    if not selected and not missing:
+        return base.chart  # the ranking of all, as built
+    if base.chart.is_empty:  # a sentence, not a chart: cheap to make again
+        return charts.indicator_ranking(
+            base.rows,
+            lang,
+            title=base.title,
+            unit=base.unit,
+            year=base.year,
+            highlight=list(selected),
+            missing=missing,
+        )
+    subtitle = t("unit_year", lang, unit=base.unit, year=base.year)
+    if missing:
+        subtitle += t("list_separator", lang) + t(
+            "no_value_for", lang, year=base.year, names=formatting.join(missing, lang)
+        )
+    return charts.highlighted(base.chart, selected, subtitle=subtitle)
 
 
 @dataclass(frozen=True)

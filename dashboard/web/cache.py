@@ -145,7 +145,14 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
                 choices.get("yScale", "linear"),
                 choices.get("compare", ""),
             ),
-            ranking=view(m, views.indicator_ranking, series, lang, selected, window[1]),
+            # the year's ranking of all, built once, then recoloured for the filter
+            ranking=view(
+                m,
+                views.indicator_ranking,
+                view(m, views.ranking_of_all, series, lang, window[1]),
+                lang,
+                selected,
+            ),
             china=view(m, views.china_vs_asean, series, lang),
         )
     return None  # a page without charts (Sources)

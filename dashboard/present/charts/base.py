@@ -573,6 +573,29 @@ def too_few_to_rank(rows: pd.DataFrame, lang: str) -> str | None:
     )
 
 
+RANKED_OUT = "#C3CCD5"  # a ranking's bar outside the filter
+
+
+def highlighted(base: Chart, chosen, *, subtitle: str) -> Chart:
+    """`base`, a ranking of every country, with the countries in `chosen` in the accent colour (all
+    when none is chosen) and another subtitle: the same figure otherwise, made from its wire form
+    without building it again (a new filter's ranking: ~4 ms to ~0.1 ms).
+
+    Only the bars' colours and the subtitle change with the filter; the rest of the spec is shared,
+    read-only, with `base` (cached charts are never changed)."""
+    spec = base.wire_figure.to_dict()
+    bars = spec["data"][0]
+    codes = [row[0] for row in bars["customdata"]]
+    chosen = set(chosen) or set(codes)
+    colours = [theme.ACCENT if code in chosen else RANKED_OUT for code in codes]
+    layout = {**spec["layout"], "meta": {**spec["layout"]["meta"], "subtitle": subtitle}}
+    data = [{**bars, "marker": {**bars["marker"], "color": colours}}, *spec["data"][1:]]
+    sent = _SentFigure({"data": data, "layout": layout})
+    out = Chart(base.slug, base.title, sent, base.__dict__["_table"], base.alt, selectable=base.selectable)
+    out.__dict__["wire_figure"] = sent  # its own wire form: nothing to convert
+    return out
+
+
 def ranking_bars(rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle: str, **layout) -> go.Figure:
     """Countries as horizontal bars, smallest at the bottom, those in `chosen` in the accent
     colour: the one ranking figure (Country profile and the World Bank pages). Its height comes
@@ -584,7 +607,7 @@ def ranking_bars(rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle:
         "x": rows["value"].to_numpy(),
         "y": rows[f"entity_{lang}"].tolist(),
         "orientation": "h",
-        "marker": {"color": [theme.ACCENT if e in chosen else "#C3CCD5" for e in rows["entity"]]},
+        "marker": {"color": [theme.ACCENT if e in chosen else RANKED_OUT for e in rows["entity"]]},
         "text": formatting.labels(rows["value"], lang, formatting.decimals_of(rows)),
         "textposition": "outside",
         "cliponaxis": False,
