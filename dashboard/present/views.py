@@ -813,11 +813,7 @@ def indicator_ranking(m: Model, base: RankingOfAll, lang: str, selected: Selecti
             highlight=list(selected),
             missing=missing,
         )
-    subtitle = t("unit_year", lang, unit=base.unit, year=base.year)
-    if missing:
-        subtitle += t("list_separator", lang) + t(
-            "no_value_for", lang, year=base.year, names=formatting.join(missing, lang)
-        )
+    subtitle = charts.ranking_subtitle(lang, base.unit, base.year, missing)
     return charts.highlighted(base.chart, selected, subtitle=subtitle)
 
 

@@ -172,10 +172,10 @@ def url_range(
     window = tuple(default)
     if key not in st.session_state:  # the session's first look: the link's years, checked
         asked = _asked(param, ranges)
-        window = tuple(int(y) for y in asked.split("..")) if asked else fallback or default
+        window = views.parse_time(asked) if asked else fallback or default
     # Given as a pair every run (not through the session state): Streamlit reads a slider as a
     # range only when its `value` is one, and resets a range the years no longer hold to it.
-    first, last = st.select_slider(label, options=years, value=(window[0], window[-1]), key=key)
+    first, last = st.select_slider(label, options=years, value=tuple(window), key=key)
     chosen = "" if (first, last) == tuple(default) else str(first) if first == last else f"{first}..{last}"
     write_link({param: [chosen] if chosen else []})
     return chosen

@@ -29,6 +29,7 @@ from dashboard.present.charts.indicators import (
     china_vs_asean,
     indicator_lines,
     indicator_ranking,
+    ranking_subtitle,
 )
 from dashboard.present.charts.participants import RANKS, officials_by_rank, representation_tiles
 from dashboard.present.charts.timeline import milestone_timeline, trade_by_year
@@ -57,6 +58,7 @@ __all__ = [
     "proposal_field_matrix",
     "qualifier_words",
     "ranking",
+    "ranking_subtitle",
     "representation_tiles",
     "source_line",
     "text_width",

@@ -591,7 +591,8 @@ def highlighted(base: Chart, chosen, *, subtitle: str) -> Chart:
     layout = {**spec["layout"], "meta": {**spec["layout"]["meta"], "subtitle": subtitle}}
     data = [{**bars, "marker": {**bars["marker"], "color": colours}}, *spec["data"][1:]]
     sent = _SentFigure({"data": data, "layout": layout})
-    out = Chart(base.slug, base.title, sent, base.__dict__["_table"], base.alt, selectable=base.selectable)
+    # the same rows: `base`'s table, read (and built, if it never was) only when this one's is
+    out = Chart(base.slug, base.title, sent, lambda: base.table, base.alt, selectable=base.selectable)
     out.__dict__["wire_figure"] = sent  # its own wire form: nothing to convert
     return out
 

@@ -145,6 +145,16 @@ def indicator_lines(
     return Chart(slug, title, fig, functools.partial(observation_table, rows, lang), alt)
 
 
+def ranking_subtitle(lang: str, unit: str, year: int, missing) -> str:
+    """A ranking's subtitle: its unit and year, and the chosen countries with no value that year."""
+    subtitle = t("unit_year", lang, unit=unit, year=year)
+    if missing:
+        subtitle += t("list_separator", lang) + t(
+            "no_value_for", lang, year=year, names=formatting.join(missing, lang)
+        )
+    return subtitle
+
+
 def indicator_ranking(
     rows: pd.DataFrame,
     lang: str,
@@ -158,11 +168,7 @@ def indicator_ranking(
     """Countries ranked for one year; the filtered countries in the accent colour. `missing`
     names the chosen countries without a value that year: the subtitle says who is left out."""
     slug = f"{rows['series_id'].iloc[0]}-ranking-{year}" if not rows.empty else f"ranking-{year}"
-    subtitle = t("unit_year", lang, unit=unit, year=year)
-    if missing:
-        subtitle += t("list_separator", lang) + t(
-            "no_value_for", lang, year=year, names=formatting.join(missing, lang)
-        )
+    subtitle = ranking_subtitle(lang, unit, year, missing)
     full_title = t("ranking_title", lang, series=title, year=year)
     if rows.empty:
         return _empty(slug, full_title, subtitle, t("no_data_year", lang, year=year))
