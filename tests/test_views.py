@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
 
+import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from _plotly_utils.utils import convert_to_base64
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.data.model import build_model
 from dashboard.present import charts, views
@@ -91,9 +96,9 @@ def test_indicator_lines_show_chosen_countries_references_and_gaps(model):
     names = [trace.name for trace in lines.figure.data]
     assert {"Thailand", "Indonesia", "World"} <= set(names) and "Viet Nam" not in names
     rows = series.rows[series.rows["entity"] == "IDN"]
-    years = range(int(series.rows["year"].min()), int(series.rows["year"].max()) + 1)
+    years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
     indonesia = next(trace for trace in lines.figure.data if trace.name == "Indonesia")
-    assert list(indonesia.x) == list(years)  # every year on the axis ...
+    assert list(indonesia.x) == list(years)  # every year from its first to its last ...
     missing = set(years) - set(rows["year"])
     assert missing, "the test needs a series with a gap"
     by_year = dict(zip(indonesia.x, indonesia.y, strict=True))
@@ -227,3 +232,56 @@ def test_a_filter_recolours_the_ranking_of_all_exactly_as_if_built_for_it(model,
     assert fast.wire_figure.to_dict() == built.wire_figure.to_dict()
     assert fast.figure.to_dict() == built.wire_figure.to_dict()  # what the exports start from
     assert fast.table.equals(built.table) and fast.selectable
+
+
+_LINE_SERIES = [
+    "fixed_broadband_subscriptions_per_100_people",  # references drawn, values from 0
+    "research_and_development_expenditure_percent_of_gdp",  # gaps inside lines
+    "gdp_current_usd",  # totals: no reference lines, large numbers
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    series_id=st.sampled_from(_LINE_SERIES),
+    lang=st.sampled_from(["en", "zh"]),
+    chosen=st.sets(st.integers(0, 11), max_size=4),
+    window=st.sampled_from([None, (2000, 2024), (2012, 2018), (2021, 2021)]),
+    stack_mode=st.sampled_from(["absolute", "relative"]),
+    y_scale=st.sampled_from(["linear", "log"]),
+    compare=st.sampled_from(["", "CHN"]),
+)
+def test_a_filter_picks_its_lines_exactly_as_if_built_for_it(
+    model, series_id, lang, chosen, window, stack_mode, y_scale, compare
+):
+    """A new filter's lines chart is picked from every entity's lines, made and checked once
+    (`views.line_set`): the same chart as one built from that filter's own rows alone (lines,
+    colours, legend, axis, unit, subtitle, source line, alt text, table). And the figure is what
+    Plotly's validation makes of it, though only its layout went through it."""
+    series = views.indicator_series(model, series_id)
+    codes = model.country_codes
+    selected = tuple(codes[i] for i in sorted(chosen))
+    kept = views.line_set(model, series, lang, window, stack_mode)
+    picked = views.indicator_lines(model, series, lang, selected, window, stack_mode, y_scale, compare, kept)
+
+    shown = list(selected) or codes
+    totals = model.series(series_id).aggregate == "sum"
+    compared = compare if compare not in shown else ""
+    entities = [*shown, *([] if totals else views.REFERENCES), *([compared] if compared else [])]
+    own = series.rows[series.rows["entity"].isin(entities)]  # this filter's rows, and no others
+    meta = model.series(series_id)
+    title, unit = (meta.title.zh, meta.unit.zh) if lang == "zh" else (meta.title.en, meta.unit.en)
+    own, unit, log = views.with_settings(own, unit, lang, window, stack_mode, y_scale)
+    built = charts.indicator_lines(own, lang, title=title, unit=unit, totals=totals, log=log, compared=compared)
+
+    def spec(chart):
+        return json.loads(pio.to_json(chart.figure, validate=False))
+
+    assert spec(picked) == spec(built)
+    assert (picked.alt, picked.subtitle, picked.source) == (built.alt, built.subtitle, built.source)
+    assert picked.table.reset_index(drop=True).equals(built.table.reset_index(drop=True))
+    if not picked.is_empty:  # valid as it is: Plotly's validation changes nothing
+        as_is = copy.deepcopy(picked.figure.to_dict())
+        convert_to_base64(as_is)  # as a validated figure's `to_dict` writes its arrays
+        assert go.Figure(picked.figure.to_dict()).to_dict() == as_is
+    assert picked.wire_figure.to_dict() == spec(picked)  # what the page sends

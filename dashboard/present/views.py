@@ -708,7 +708,8 @@ def relative_change(rows: pd.DataFrame) -> pd.DataFrame:
     """Each entity's values as the change since its first value in the rows, in percent (Grapher's
     relative mode); an entity whose first value is zero has no relative line."""
     out = []
-    for _, grp in rows.sort_values("year").groupby("entity", sort=False):
+    # a stable sort: the entities keep their order among those first seen the same year
+    for _, grp in rows.sort_values("year", kind="stable").groupby("entity", sort=False):
         known = grp.dropna(subset=["value"])
         if known.empty or known["value"].iloc[0] == 0:
             continue
@@ -723,17 +724,38 @@ def with_settings(
     """The rows a year chart plots under Grapher's settings, its unit, and whether its axis is log:
     only the `window`'s years; as change since the first of them (`relative`, the unit says so);
     a log axis only for absolute values that are all positive."""
+    rows = settings_rows(rows, window, stack_mode)
+    return rows, *settings_axis(rows, unit, lang, stack_mode, y_scale)
+
+
+def settings_rows(rows: pd.DataFrame, window: tuple[int, int] | None, stack_mode: str) -> pd.DataFrame:
+    """The rows under the window and mode: each entity's on its own, so the rows of any set of
+    entities are the same whether picked before or after (`charts.LineSet`)."""
     if window:
         rows = rows[(rows["year"] >= window[0]) & (rows["year"] <= window[1])]
     if stack_mode == "relative" and not rows.empty:
         rows = relative_change(rows)
+    return rows
+
+
+def settings_axis(rows: pd.DataFrame, unit: str, lang: str, stack_mode: str, y_scale: str) -> tuple[str, bool]:
+    """The unit and whether the axis is log, for the rows drawn (both depend on which they are)."""
+    if stack_mode == "relative" and not rows.empty:
         unit = t("relative_unit", lang, year=int(rows["year"].min()), unit=unit)
     log = y_scale == "log" and stack_mode != "relative" and bool((rows["value"].dropna() > 0).all())
-    return rows, unit, log
+    return unit, log
 
 
 #: Who a reader can add to any indicator chart as a reference line ("Compare with China").
 PARTNERS = ["CHN"]
+
+
+def line_set(
+    m: Model, series: IndicatorSeries, lang: str, window: tuple[int, int] | None, stack_mode: str
+) -> charts.LineSet:
+    """Every entity's line of the indicator under the window and mode: made once, then each
+    filter's lines chart picks from it (`indicator_lines`)."""
+    return charts.LineSet(settings_rows(series.rows, window, stack_mode), lang)
 
 
 def indicator_lines(
@@ -745,21 +767,22 @@ def indicator_lines(
     stack_mode: str = "absolute",
     y_scale: str = "linear",
     compare: str = "",
+    lines: charts.LineSet | None = None,
 ) -> Chart:
     """Lines over time for the chosen countries, with World, East Asia & Pacific and ASEAN-10, and
     the `compare` partner (China) as a reference line whatever the filter; limited to `window`,
     as change since its start (`relative`), on a log axis: the Table tab and the downloads hold
-    exactly the plotted values."""
+    exactly the plotted values. `lines` is `line_set` for these settings, when it is kept."""
     title, unit = _indicator_labels(m, series.series_id, lang)
-    rows = series.rows
+    lines = lines if lines is not None else line_set(m, series, lang, window, stack_mode)
     shown = list(selected) or m.country_codes
     totals = m.series(series.series_id).aggregate == "sum"
     references = [] if totals else REFERENCES
     compared = compare if compare in PARTNERS and compare not in shown else ""
-    rows = rows[rows["entity"].isin([*shown, *references, *([compared] if compared else [])])]
-    rows, unit, log = with_settings(rows, unit, lang, window, stack_mode, y_scale)
+    rows = lines.rows_of([*shown, *references, *([compared] if compared else [])])
+    unit, log = settings_axis(rows, unit, lang, stack_mode, y_scale)
     return charts.indicator_lines(
-        rows, lang, title=title, unit=unit, totals=totals, log=log, compared=compared
+        rows, lang, title=title, unit=unit, totals=totals, log=log, compared=compared, lines=lines
     )
 
 

@@ -134,6 +134,7 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
         # the years shown: `time`, else an older link's ranking `year`; the ranking is the last
         window = views.indicator_window(series, choices.get("time", ""), choices.get("year", ""))
         return views.IndicatorPage(
+            # every line of the window and mode, made once, then picked for the filter
             lines=view(
                 m,
                 views.indicator_lines,
@@ -144,6 +145,7 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
                 choices.get("stackMode", "absolute"),
                 choices.get("yScale", "linear"),
                 choices.get("compare", ""),
+                view(m, views.line_set, series, lang, window, choices.get("stackMode", "absolute")),
             ),
             # the year's ranking of all, built once, then recoloured for the filter
             ranking=view(

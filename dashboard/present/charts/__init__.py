@@ -27,6 +27,7 @@ from dashboard.present.charts.economy import (
 from dashboard.present.charts.indicators import (
     REFERENCE_DASH,
     china_vs_asean,
+    LineSet,
     indicator_lines,
     indicator_ranking,
     ranking_subtitle,
@@ -48,6 +49,7 @@ __all__ = [
     "gmv_share_of_gdp",
     "gmv_to_gdp",
     "highlighted",
+    "LineSet",
     "indicator_lines",
     "indicator_ranking",
     "milestone_timeline",

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard.present import formatting, theme
 from dashboard.present.charts.base import (
     Chart,
     _empty,
+    checked_figure,
     entity_names,
     figure,
     observation_table,
@@ -60,17 +64,62 @@ def _over_years(
     subtitle: str,
     unit: str,
     log: bool = False,
+    make=figure,
 ):
     """The World Bank year-line charts' figure: the traces, the source line, the unit on the y axis
     (a log axis keeps Plotly's own ticks, 1, 10, 100, with digits grouped by the template)."""
     axis = {"type": "log", "rangemode": "normal"} if log else formatting.axis(rows["value"], lang)
-    return figure(
+    return make(
         traces,
         title=title,
         subtitle=subtitle,
         footer=source_line(rows, lang),
         yaxis={"title": {"text": unit}, **axis},
     )
+
+
+@dataclass(eq=False)
+class LineSet:
+    """Every entity's line over the years in `rows` (one indicator under one window and mode),
+    each checked by Plotly once, on first use, and kept: a new filter's chart picks its rows and
+    lines from here. Pivoting the rows, labelling the points and validating a dozen lines was most
+    of the ~7 ms a new filter cost the lines chart, under load the slowest part of a filter change
+    (docs/performance.md). Compared and hashed by identity, for the view cache."""
+
+    rows: pd.DataFrame
+    lang: str
+    #: each entity's rows, as positions in `rows`
+    positions: dict = field(init=False, repr=False)
+    _lines: dict = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.positions = self.rows.groupby("entity", sort=False).indices if not self.rows.empty else {}
+
+    def rows_of(self, codes) -> pd.DataFrame:
+        """The rows of the entities in `codes`, in the rows' own order (as a selection gives them)."""
+        picked = [self.positions[code] for code in dict.fromkeys(codes) if code in self.positions]
+        if not picked:
+            return self.rows.iloc[0:0]
+        return self.rows.take(np.sort(np.concatenate(picked)))
+
+    def line(self, code: str, decimals: int | None) -> dict:
+        """`code`'s line as Plotly checked it: every year from its first to its last (a missing
+        year is a gap, never a silent straight line), its labels at `decimals`. Without a name,
+        colour or hover text: the chart that draws it sets those."""
+        key = (code, decimals)
+        if key not in self._lines:
+            rows = self.rows.take(self.positions[code])
+            years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+            values = rows.set_index("year")["value"].reindex(years).to_numpy()
+            self._lines[key] = go.Scatter(
+                x=years,
+                y=values,
+                text=formatting.labels(values, self.lang, decimals),
+                connectgaps=False,
+                mode="lines+markers",
+                marker={"size": 4},
+            ).to_plotly_json()
+        return self._lines[key]
 
 
 def indicator_lines(
@@ -83,11 +132,14 @@ def indicator_lines(
     totals: bool = False,
     log: bool = False,
     compared: str = "",
+    lines: LineSet | None = None,
 ) -> Chart:
     """One line per country; World and East Asia & Pacific dashed, our ASEAN-10 aggregate dotted,
     the `compared` partner (China, outside the filter) dash-dotted; the subtitle names only the
     reference lines drawn. For `totals` (GDP, population) no World or regional line is drawn:
-    the World's total would flatten every country's line at zero."""
+    the World's total would flatten every country's line at zero. `lines`, the set these rows were
+    picked from (`LineSet.rows_of`), gives each entity's line already made and checked."""
+    lines = lines if lines is not None else LineSet(rows, lang)
     slug = f"{rows['series_id'].iloc[0]}-over-time" if not rows.empty else "indicator-over-time"
     drawn = set(rows["entity"]) if not rows.empty else set()
     notes = [unit]
@@ -103,7 +155,6 @@ def indicator_lines(
     subtitle = t("list_separator", lang).join(notes)
     if rows.empty or rows[~rows["is_group"]].empty:
         return _empty(slug, title, subtitle, t("empty_chart", lang, covered=covered))
-    years, wide = _by_year(rows)
     names = dict(zip(rows["entity"], rows[f"entity_{lang}"], strict=True))
     derived = set(rows.loc[rows["status"] == "derived", "entity"])
     decimals = formatting.decimals_of(rows)
@@ -117,30 +168,20 @@ def indicator_lines(
             "width": 2 if code in REFERENCE_DASH else 2.5,
             "dash": "dashdot" if code == compared else REFERENCE_DASH.get(code, "solid"),
         }
-        traces.append(
-            _year_line(
-                years,
-                wide[code].to_numpy(),
-                label,
-                line,
-                lang=lang,
-                decimals=decimals,
-                mode="lines+markers",
-                marker={"size": 4},
-            )
-        )
+        hover = label + " %{x}: %{text}<extra></extra>"  # the value as the labels write it
+        traces.append({**lines.line(code, decimals), "name": label, "line": line, "hovertemplate": hover})
     if log:
         notes.append(t("log_axis", lang))
         subtitle = t("list_separator", lang).join(notes)
-    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log)
+    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log, make=checked_figure)
     shown = rows[~rows["is_group"] & (rows["entity"] != compared)]
     alt = t(
         "alt_lines",
         lang,
         series=title,
         countries=entity_names(shown, lang),
-        first=years[0],
-        last=years[-1],
+        first=int(rows["year"].min()),
+        last=int(rows["year"].max()),
     )
     return Chart(slug, title, fig, functools.partial(observation_table, rows, lang), alt)
 
