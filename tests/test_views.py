@@ -272,7 +272,9 @@ def test_a_filter_picks_its_lines_exactly_as_if_built_for_it(
     meta = model.series(series_id)
     title, unit = (meta.title.zh, meta.unit.zh) if lang == "zh" else (meta.title.en, meta.unit.en)
     own, unit, log = views.with_settings(own, unit, lang, window, stack_mode, y_scale)
-    built = charts.indicator_lines(own, lang, title=title, unit=unit, totals=totals, log=log, compared=compared)
+    built = charts.indicator_lines(
+        own, lang, title=title, unit=unit, totals=totals, log=log, compared=compared
+    )
 
     def spec(chart):
         return json.loads(pio.to_json(chart.figure, validate=False))

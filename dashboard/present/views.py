@@ -738,7 +738,9 @@ def settings_rows(rows: pd.DataFrame, window: tuple[int, int] | None, stack_mode
     return rows
 
 
-def settings_axis(rows: pd.DataFrame, unit: str, lang: str, stack_mode: str, y_scale: str) -> tuple[str, bool]:
+def settings_axis(
+    rows: pd.DataFrame, unit: str, lang: str, stack_mode: str, y_scale: str
+) -> tuple[str, bool]:
     """The unit and whether the axis is log, for the rows drawn (both depend on which they are)."""
     if stack_mode == "relative" and not rows.empty:
         unit = t("relative_unit", lang, year=int(rows["year"].min()), unit=unit)

@@ -26,8 +26,8 @@ from dashboard.present.charts.economy import (
 )
 from dashboard.present.charts.indicators import (
     REFERENCE_DASH,
-    china_vs_asean,
     LineSet,
+    china_vs_asean,
     indicator_lines,
     indicator_ranking,
     ranking_subtitle,

@@ -314,7 +314,9 @@ def figure(
     """The one way a chart is built: its traces and layout as plain dicts, validated by Plotly in
     one pass (about a third of the time of `add_trace` and `update_layout` step by step, which
     matters for charts rebuilt on every new filter). See `_layout` for what every figure gets."""
-    layout = _layout(traces, title=title, subtitle=subtitle, footer=footer, footer_yshift=footer_yshift, **layout)
+    layout = _layout(
+        traces, title=title, subtitle=subtitle, footer=footer, footer_yshift=footer_yshift, **layout
+    )
     return go.Figure(data=traces, layout={**layout, "template": theme.TEMPLATE})
 
 
@@ -327,7 +329,9 @@ def checked_figure(
     the time: validating a dozen lines and the template on every new filter was most of its cost.
 
     Read-only, as every cached chart: its wire form is itself."""
-    layout = _layout(traces, title=title, subtitle=subtitle, footer=footer, footer_yshift=footer_yshift, **layout)
+    layout = _layout(
+        traces, title=title, subtitle=subtitle, footer=footer, footer_yshift=footer_yshift, **layout
+    )
     checked = go.Layout(layout).to_plotly_json()
     return _SentFigure({"data": traces, "layout": {**checked, "template": _template_json()}})
 

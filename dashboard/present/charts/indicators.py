@@ -173,7 +173,9 @@ def indicator_lines(
     if log:
         notes.append(t("log_axis", lang))
         subtitle = t("list_separator", lang).join(notes)
-    fig = _over_years(traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log, make=checked_figure)
+    fig = _over_years(
+        traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log, make=checked_figure
+    )
     shown = rows[~rows["is_group"] & (rows["entity"] != compared)]
     alt = t(
         "alt_lines",
