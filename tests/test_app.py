@@ -301,10 +301,33 @@ def test_the_time_slider_sets_the_years_shown_and_the_rankings_year():
     assert one.query_params["time"] == "2015"
 
 
+def open_settings(at):
+    """The reader opens the chart's Settings popover (its widgets exist only while it is open)."""
+    at.session_state[f"url-{at.session_state['_page']}-settings"] = True
+    return at.run()
+
+
+def test_settings_are_drawn_only_while_open_and_kept_when_closed():
+    at = open_app("connectivity.py", country="VNM")
+    assert "url-connectivity-stackMode" not in {w.key for w in at.segmented_control}, "closed: not drawn"
+    open_settings(at)
+    at.segmented_control(key="url-connectivity-stackMode").set_value("relative").run()
+    at.segmented_control(key="url-connectivity-yScale").set_value("log").run()
+    at.session_state["url-connectivity-settings"] = False  # the reader closes the popover
+    at.run()
+    at.run()  # a later run: Streamlit has forgotten the widgets' own values by now
+    assert "url-connectivity-stackMode" not in {w.key for w in at.segmented_control}
+    assert at.query_params["stackMode"] == "relative" and at.query_params["yScale"] == "log"
+    lines = figures(at)[0]
+    assert "change since" in lines["layout"]["yaxis"]["title"]["text"]
+    open_settings(at)  # opened again, it shows what is in force
+    assert at.segmented_control(key="url-connectivity-stackMode").value == "relative"
+
+
 def test_compare_with_china_adds_china_whatever_the_filter_and_keeps_it_in_the_link():
     at = open_app("connectivity.py", country=["VNM", "THA"])
     assert "China" not in {trace["name"] for trace in figures(at)[0]["data"]}
-    at.toggle(key="url-connectivity-compare").set_value(True).run()
+    open_settings(at).toggle(key="url-connectivity-compare").set_value(True).run()
     assert at.query_params["compare"] == "CHN"
     lines = figures(at)[0]
     china = next(trace for trace in lines["data"] if trace["name"] == "China")
@@ -313,8 +336,8 @@ def test_compare_with_china_adds_china_whatever_the_filter_and_keeps_it_in_the_l
     )
     at.segmented_control(key="tab-connectivity").set_value("table").run()
     assert "China" in set(at.dataframe[0].value.iloc[:, 0])  # the table holds what is drawn
-    everyone = open_app("connectivity.py")  # China is in the filter (all countries): nothing to add
-    assert everyone.toggle(key="url-connectivity-compare").disabled
+    everyone = open_settings(open_app("connectivity.py"))  # China is in the filter (all countries)
+    assert everyone.toggle(key="url-connectivity-compare").disabled  # nothing to add
     bad = open_app("connectivity.py", compare="USA")
     assert "compare=`USA`" in " ".join(w.value for w in bad.warning) and "compare" not in bad.query_params
 

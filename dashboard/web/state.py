@@ -143,13 +143,27 @@ def url_key(param: str) -> str:
 
 
 def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
-    """A page-level choice kept in the URL (`?param=value`), checked against `options`."""
+    """A page-level choice kept in the URL (`?param=value`), checked against `options`. With no
+    `widget` (its Settings popover closed) nothing is drawn and the choice stays as it was."""
     key = url_key(param)
-    if key not in st.session_state or st.session_state[key] not in options:
-        st.session_state[key] = _asked(param, options) or default
-    value = widget(label, options=options, key=key, **kwargs)
+    if key in st.session_state and st.session_state[key] in options:
+        value = st.session_state[key]
+    else:  # the session's first look, or a run after some without the widget
+        kept = st.session_state.get(_kept(key))
+        value = kept if kept in options else _asked(param, options) or default
+        if widget is not None:
+            st.session_state[key] = value
+    if widget is not None:
+        value = widget(label, options=options, key=key, **kwargs)
+    st.session_state[_kept(key)] = value
     write_link({param: [value] if value != default else []})
     return value
+
+
+def _kept(key: str) -> str:
+    """Where a page's setting is kept for the runs that do not draw its widget (a closed Settings
+    popover): Streamlit forgets a widget's value after a run without it."""
+    return f"{key}:kept"
 
 
 #: The session key of the group buttons under the country filter (see `sidebar.country_filter`).
@@ -181,13 +195,22 @@ def url_range(
     return chosen
 
 
-def url_flag(param: str, value: str, label: str, *, disabled: bool = False, help: str | None = None) -> str:
+def url_flag(
+    param: str, value: str, label: str, *, disabled: bool = False, help: str | None = None, drawn: bool = True
+) -> str:
     """An on/off setting kept in the URL as `?param=value` (e.g. `?compare=CHN`), a toggle on the
-    page; `value` when on, "" when off. Any other value in the link is dropped with a notice."""
+    page (`drawn`, else it stays as it was); `value` when on, "" when off. Any other value in the
+    link is dropped with a notice."""
     key = url_key(param)
-    if key not in st.session_state:
-        st.session_state[key] = _asked(param, [value]) == value
-    on = st.toggle(label, key=key, disabled=disabled, help=help)
+    if key in st.session_state:
+        on = bool(st.session_state[key])
+    else:  # the session's first look, or a run after some without the toggle
+        on = st.session_state.get(_kept(key), _asked(param, [value]) == value)
+        if drawn:
+            st.session_state[key] = on
+    if drawn:
+        on = st.toggle(label, key=key, disabled=disabled, help=help)
+    st.session_state[_kept(key)] = on
     write_link({param: [value] if on else []})
     return value if on else ""
 

@@ -44,6 +44,12 @@ def expected_figures(path: str, **query) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def open_settings(page) -> None:
+    """Open the chart's Settings popover, as a reader does: its widgets are drawn on opening."""
+    page.locator("[data-testid=stMain] [data-testid=stPopover] button").first.click()
+    page.locator("[data-testid=stPopoverBody] [data-testid=stButtonGroup]").first.wait_for()
+
+
 def settle(page) -> None:
     """Wait until Streamlit has finished running the script for this view."""
     page.wait_for_selector("[data-testid=stMain] :is(h1, h2)")  # the page heading
@@ -315,6 +321,7 @@ def test_export_links_serve_each_view_and_refuse_unknown_values(server):
 def test_chart_settings_change_the_link_and_the_chart(page, server):
     """Grapher's settings, clicked as a reader clicks them: the URL and the drawn line change."""
     open_view(page, server, "connectivity", "?country=VNM&country=THA&country=IDN", charts=3)
+    open_settings(page)
     page.locator("[data-testid=stButtonGroup] button", has_text="Change since the first year (%)").click()
     page.wait_for_url(re.compile(r"stackMode=relative"))
     page.wait_for_function(

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_browser import open_view, settle, sidebar_chips
+from tests.e2e.test_browser import open_settings, open_view, settle, sidebar_chips
 
 pytestmark = pytest.mark.e2e
 
@@ -156,8 +156,13 @@ def test_compare_with_china_adds_chinas_line_and_keeps_it_in_the_link(page, serv
     open_view(page, server, "connectivity", "?country=VNM", charts=3)
     names = "() => document.querySelectorAll('.js-plotly-plot')[0].data.map(tr => tr.name)"
     assert "China" not in page.evaluate(names)
+    open_settings(page)
     page.locator("[data-testid=stCheckbox]", has_text="Compare with China").click()
     page.wait_for_url(re.compile(r"compare=CHN"))
     page.wait_for_function(f"() => ({names})().includes('China')")
+    page.keyboard.press("Escape")  # the popover closes; the setting stays
+    expect(page.locator("[data-testid=stPopoverBody]")).to_have_count(0)
+    settle(page)
+    assert "compare=CHN" in page.url and "China" in page.evaluate(names)
     page.locator("[data-testid=stButtonGroup] button", has_text="Table").click()
     expect(page.locator("[data-testid=stDataFrame]").first).to_contain_text("China")
