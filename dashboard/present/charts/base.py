@@ -53,7 +53,7 @@ class Chart:
 
     slug: str
     title: str
-    figure: go.Figure
+    figure: go.Figure = _BuiltOnFirstRead()  # or a function that builds it on first read
     table: pd.DataFrame = _BuiltOnFirstRead()  # or a function that builds it on first read
     alt: str
     empty_message: str | None = None
@@ -70,13 +70,14 @@ class Chart:
     def subtitle(self) -> str:
         """The unit and what the reader must know, under the title (kept in the figure's meta).
 
-        Kept once read: a Plotly property read costs ~40 µs, twice per chart on every rerun."""
-        return (self.figure.layout.meta or {}).get("subtitle", "")
+        Read from the form the page sends, which every shown chart has: a Plotly property read
+        costs ~40 µs, and a chart made from a checked spec need not make its figure at all."""
+        return (self.wire_figure.to_dict()["layout"].get("meta") or {}).get("subtitle", "")
 
     @cached_property
     def source(self) -> str:
         """The source line: publishers, years, licences of the plotted rows."""
-        return (self.figure.layout.meta or {}).get("footer", "")
+        return (self.wire_figure.to_dict()["layout"].get("meta") or {}).get("footer", "")
 
     @cached_property
     def wire_figure(self) -> go.Figure:
@@ -322,18 +323,30 @@ def figure(
 
 def checked_figure(
     traces: list[dict], *, title: str, subtitle: str, footer: str, footer_yshift: int | None = None, **layout
-) -> go.Figure:
-    """`figure` for traces Plotly has checked already (`go.Scatter(...).to_plotly_json()`, kept
-    with their data): only the small layout is validated, and the template goes in as the JSON it
-    validates to. The same figure as `figure` would make (a test compares them), for a fraction of
-    the time: validating a dozen lines and the template on every new filter was most of its cost.
-
-    Read-only, as every cached chart: its wire form is itself."""
+) -> dict:
+    """`figure`'s spec for traces Plotly has checked already (`go.Scatter(...).to_plotly_json()`,
+    kept with their data): only the small layout is validated, and the template goes in as the
+    JSON it validates to. What `figure` would make (a test compares them), for a fraction of the
+    time: validating a dozen lines and the template on every new filter was most of its cost.
+    `spec_chart` makes a chart of it."""
     layout = _layout(
         traces, title=title, subtitle=subtitle, footer=footer, footer_yshift=footer_yshift, **layout
     )
     checked = go.Layout(layout).to_plotly_json()
-    return _SentFigure({"data": traces, "layout": {**checked, "template": _template_json()}})
+    return {"data": traces, "layout": {**checked, "template": _template_json()}}
+
+
+def spec_chart(
+    slug: str, title: str, spec: dict, table, alt: str, *, wire: dict | None = None, **fields
+) -> Chart:
+    """A chart of a checked, read-only `spec`: the page sends the spec (as JSON, or `wire` when
+    given in that form already) and the figure's objects are made only if something reads them
+    (an export, a test). Making them was ~0.5 ms of every new filter's chart, and a cached chart's
+    objects were thousands more for each full garbage collection to walk."""
+    chart = Chart(slug, title, functools.partial(_SentFigure, spec), table, alt, **fields)
+    sent = wire if wire is not None else json.loads(pio.to_json(spec, validate=False))
+    chart.__dict__["wire_figure"] = _Wire(sent)
+    return chart
 
 
 @functools.cache
@@ -635,11 +648,11 @@ def highlighted(base: Chart, chosen, *, subtitle: str) -> Chart:
     colours = [theme.ACCENT if code in chosen else RANKED_OUT for code in codes]
     layout = {**spec["layout"], "meta": {**spec["layout"]["meta"], "subtitle": subtitle}}
     data = [{**bars, "marker": {**bars["marker"], "color": colours}}, *spec["data"][1:]]
-    sent = _SentFigure({"data": data, "layout": layout})
+    sent = {"data": data, "layout": layout}  # in its wire form already: nothing to convert
     # the same rows: `base`'s table, read (and built, if it never was) only when this one's is
-    out = Chart(base.slug, base.title, sent, lambda: base.table, base.alt, selectable=base.selectable)
-    out.__dict__["wire_figure"] = sent  # its own wire form: nothing to convert
-    return out
+    return spec_chart(
+        base.slug, base.title, sent, lambda: base.table, base.alt, wire=sent, selectable=base.selectable
+    )
 
 
 def ranking_bars(rows: pd.DataFrame, lang: str, chosen, *, title: str, subtitle: str, **layout) -> go.Figure:

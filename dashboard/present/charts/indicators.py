@@ -21,6 +21,7 @@ from dashboard.present.charts.base import (
     observation_table,
     ranking_bars,
     source_line,
+    spec_chart,
     too_few_to_rank,
 )
 from dashboard.present.i18n import t
@@ -173,7 +174,7 @@ def indicator_lines(
     if log:
         notes.append(t("log_axis", lang))
         subtitle = t("list_separator", lang).join(notes)
-    fig = _over_years(
+    spec = _over_years(
         traces, rows, lang, title=title, subtitle=subtitle, unit=unit, log=log, make=checked_figure
     )
     shown = rows[~rows["is_group"] & (rows["entity"] != compared)]
@@ -185,7 +186,7 @@ def indicator_lines(
         first=int(rows["year"].min()),
         last=int(rows["year"].max()),
     )
-    return Chart(slug, title, fig, functools.partial(observation_table, rows, lang), alt)
+    return spec_chart(slug, title, spec, functools.partial(observation_table, rows, lang), alt)
 
 
 def ranking_subtitle(lang: str, unit: str, year: int, missing) -> str:
