@@ -11,9 +11,9 @@ One asyncio process drives hundreds of readers. Against the floor app (`benchmar
 one multiselect and the same three figures, ready-made) the same load gives the ratios.
 
 Reports errors (a run that did not bring its charts, a closed socket, a 30 s timeout), completed
-filter changes per second, p50/p95/p99 latency, and the server's CPU time and memory (RSS at start,
-with every session open, at the end; MiB per open session). Without `--url` it starts the server
-itself (`dashboard/web/server.py`, or `--entry app.py`) on a free port, and the floor beside it.
+filter changes per second, p50/p95/p99 latency, the CPU time of the server and of the simulated
+readers (they share the cores), and the server's memory (RSS at start, with every session open,
+at the end; MiB per open session). Without `--url` it starts the server itself (`dashboard/web/server.py`, or `--entry app.py`) on a free port, and the floor beside it.
 """
 
 from __future__ import annotations
@@ -185,6 +185,7 @@ async def run_load(base: str, sessions: int, seconds: float, pids: list[int]) ->
         await asyncio.sleep(0.05)
     rss_open = _rss_mib(pids) if pids else None
     cpu_start = sum(_cpu_seconds(p) for p in pids) if pids else None
+    client_cpu_start = time.process_time()  # the simulated readers share the machine's cores
     start = time.monotonic()
     clock.deadline = start + seconds
     clock.go.set()
@@ -208,6 +209,7 @@ async def run_load(base: str, sessions: int, seconds: float, pids: list[int]) ->
         "p99_ms": pct(0.99),
         "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else None,
         "server_cpu_s": round(sum(_cpu_seconds(p) for p in pids) - cpu_start, 1) if pids else None,
+        "client_cpu_s": round(time.process_time() - client_cpu_start, 1),
         "rss_mib": {"start": rss_start, "open": rss_open, "end": _rss_mib(pids)} if pids else None,
         "mib_per_session": round((rss_open - rss_start) / sessions, 2) if pids else None,
     }
