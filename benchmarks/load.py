@@ -13,7 +13,8 @@ one multiselect and the same three figures, ready-made) the same load gives the 
 Reports errors (a run that did not bring its charts, a closed socket, a 30 s timeout), completed
 filter changes per second, p50/p95/p99 latency, the CPU time of the server and of the simulated
 readers (they share the cores), and the server's memory (RSS at start, with every session open,
-at the end; MiB per open session). Without `--url` it starts the server itself (`dashboard/web/server.py`, or `--entry app.py`) on a free port, and the floor beside it.
+at the end; MiB per open session). Without `--url` it starts the server itself
+(`dashboard/web/server.py`, or `--entry app.py`) on a free port, and the floor beside it.
 """
 
 from __future__ import annotations
