@@ -30,7 +30,8 @@ class _BuiltOnFirstRead:
 
     A chart's table (the plotted rows with their sources) is read only by the Table, Sources and
     Download tabs and the export routes, but was built with every chart: a quarter of building
-    a new filter's charts (profiled under load)."""
+    a new filter's charts (profiled under load). A chart made from a checked spec (`spec_chart`)
+    makes its figure's objects the same way, only for an export or a test."""
 
     def __set_name__(self, owner, name: str) -> None:
         self.key = f"_{name}"
