@@ -360,6 +360,11 @@ TABLES = {
 }
 
 
+def all_tables(cat: Catalogue) -> dict[str, pd.DataFrame]:
+    """Every frame the pages use, built from a checked catalogue."""
+    return {name: build(cat) for name, build in TABLES.items()}
+
+
 # --- filtering ----------------------------------------------------------------------------------
 
 

@@ -95,5 +95,5 @@ def build_model(
     return Model(
         cat=loaded,
         data_dir=Path(data_dir),
-        tables={name: build(loaded) for name, build in frames.TABLES.items()},
+        tables=frames.all_tables(loaded),
     )

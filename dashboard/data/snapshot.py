@@ -199,6 +199,6 @@ def load_checked(data_dir: str | os.PathLike[str]) -> Checked:
     checked = _read(path, root)
     if checked is None:
         cat = load_catalogue(root)  # raises DataError: nothing is written
-        checked = Checked(cat, {name: build(cat) for name, build in frames.TABLES.items()})
+        checked = Checked(cat, frames.all_tables(cat))
         _write(checked, path)
     return checked

@@ -133,6 +133,7 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
         series = view(m, views.indicator_series, choices["indicator"])
         # the years shown: `time`, else an older link's ranking `year`; the ranking is the last
         window = views.indicator_window(series, choices.get("time", ""), choices.get("year", ""))
+        stack_mode = choices.get("stackMode", "absolute")
         return views.IndicatorPage(
             # every line of the window and mode, made once, then picked for the filter
             lines=view(
@@ -142,10 +143,10 @@ def page_view(m: Model, slug: str, lang: str, selected: tuple[str, ...], choices
                 lang,
                 selected,
                 window,
-                choices.get("stackMode", "absolute"),
+                stack_mode,
                 choices.get("yScale", "linear"),
                 choices.get("compare", ""),
-                view(m, views.line_set, series, lang, window, choices.get("stackMode", "absolute")),
+                view(m, views.line_set, series, lang, window, stack_mode),
             ),
             # the year's ranking of all, built once, then recoloured for the filter
             ranking=view(

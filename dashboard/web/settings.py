@@ -43,8 +43,9 @@ def year_chart_settings(
             param,
             options,
             options[0],
-            popover.segmented_control if drawn else None,
+            popover.segmented_control,
             t(label_key, lang),
+            drawn=drawn,
             format_func=lambda v, k=label_key: t(f"{k}_{v}", lang),
             required=True,
         )

@@ -142,22 +142,32 @@ def url_key(param: str) -> str:
     return f"url-{st.session_state.get('_page', 'overview')}-{param}"
 
 
-def url_choice(param: str, options: list[str], default: str, widget, label: str, **kwargs) -> str:
-    """A page-level choice kept in the URL (`?param=value`), checked against `options`. With no
-    `widget` (its Settings popover closed) nothing is drawn and the choice stays as it was."""
+def url_choice(
+    param: str, options: list[str], default: str, widget, label: str, *, drawn: bool = True, **kwargs
+) -> str:
+    """A page-level choice kept in the URL (`?param=value`), checked against `options`, drawn with
+    `widget` when `drawn` (not while its Settings popover is closed: the choice stays as it was)."""
     key = url_key(param)
-    if key in st.session_state and st.session_state[key] in options:
-        value = st.session_state[key]
-    else:  # the session's first look, or a run after some without the widget
-        kept = st.session_state.get(_kept(key))
-        value = kept if kept in options else _asked(param, options) or default
-        if widget is not None:
+    value = _remembered(key, lambda: _asked(param, options) or default)
+    if value not in options:  # a choice the page no longer offers
+        value = _asked(param, options) or default
+    if drawn:
+        if st.session_state.get(key) != value:
             st.session_state[key] = value
-    if widget is not None:
         value = widget(label, options=options, key=key, **kwargs)
     st.session_state[_kept(key)] = value
     write_link({param: [value] if value != default else []})
     return value
+
+
+def _remembered(key: str, first_look: Callable[[], object]):
+    """A setting's value this run: its widget's (drawn in the last run), else the one kept when it
+    was last drawn, else `first_look()` (the link's, at the session's first look)."""
+    if key in st.session_state:
+        return st.session_state[key]
+    if _kept(key) in st.session_state:
+        return st.session_state[_kept(key)]
+    return first_look()
 
 
 def _kept(key: str) -> str:
@@ -199,16 +209,13 @@ def url_flag(
     param: str, value: str, label: str, *, disabled: bool = False, help: str | None = None, drawn: bool = True
 ) -> str:
     """An on/off setting kept in the URL as `?param=value` (e.g. `?compare=CHN`), a toggle on the
-    page (`drawn`, else it stays as it was); `value` when on, "" when off. Any other value in the
-    link is dropped with a notice."""
+    page when `drawn` (else it stays as it was); `value` when on, "" when off. Any other value in
+    the link is dropped with a notice."""
     key = url_key(param)
-    if key in st.session_state:
-        on = bool(st.session_state[key])
-    else:  # the session's first look, or a run after some without the toggle
-        on = st.session_state.get(_kept(key), _asked(param, [value]) == value)
-        if drawn:
-            st.session_state[key] = on
+    on = bool(_remembered(key, lambda: _asked(param, [value]) == value))
     if drawn:
+        if key not in st.session_state:
+            st.session_state[key] = on
         on = st.toggle(label, key=key, disabled=disabled, help=help)
     st.session_state[_kept(key)] = on
     write_link({param: [value] if on else []})

@@ -38,22 +38,22 @@ def _by_year(rows: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     return years, rows.pivot(index="year", columns="entity", values="value").reindex(years)
 
 
-def _year_line(
-    years: list[int], values, name: str, line: dict, *, lang: str, decimals: int | None, **extra
-) -> dict:
-    """One entity's values over the years as a line; a missing year stays a gap. The hover shows
-    the value as the labels write it (`formatting`), not d3's digits."""
+def _year_points(years: list[int], values, *, lang: str, decimals: int | None, **extra) -> dict:
+    """One entity's values over the years; a missing year stays a gap, never a silent straight
+    line. Each point carries its value as the labels write it (`formatting`), for the hover."""
     return {
         "type": "scatter",
         "x": years,
         "y": values,
-        "name": name,
         "connectgaps": False,
-        "line": line,
         "text": formatting.labels(values, lang, decimals),
-        "hovertemplate": name + " %{x}: %{text}<extra></extra>",
         **extra,
     }
+
+
+def _named(points: dict, name: str, line: dict) -> dict:
+    """`points` as a line named `name`, its hover showing the labelled value, not d3's digits."""
+    return {**points, "name": name, "line": line, "hovertemplate": name + " %{x}: %{text}<extra></extra>"}
 
 
 def _over_years(
@@ -112,14 +112,10 @@ class LineSet:
             rows = self.rows.take(self.positions[code])
             years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
             values = rows.set_index("year")["value"].reindex(years).to_numpy()
-            self._lines[key] = go.Scatter(
-                x=years,
-                y=values,
-                text=formatting.labels(values, self.lang, decimals),
-                connectgaps=False,
-                mode="lines+markers",
-                marker={"size": 4},
-            ).to_plotly_json()
+            points = _year_points(
+                years, values, lang=self.lang, decimals=decimals, mode="lines+markers", marker={"size": 4}
+            )
+            self._lines[key] = go.Scatter(points).to_plotly_json()
         return self._lines[key]
 
 
@@ -170,8 +166,7 @@ def indicator_lines(
             "width": 2 if code in REFERENCE_DASH else 2.5,
             "dash": "dashdot" if code == compared else REFERENCE_DASH.get(code, "solid"),
         }
-        hover = label + " %{x}: %{text}<extra></extra>"  # the value as the labels write it
-        traces.append({**lines.line(code, decimals), "name": label, "line": line, "hovertemplate": hover})
+        traces.append(_named(lines.line(code, decimals), label, line))
     if log:
         notes.append(t("log_axis", lang))
         subtitle = t("list_separator", lang).join(notes)
@@ -245,9 +240,8 @@ def china_vs_asean(rows: pd.DataFrame, lang: str, *, title: str, unit: str) -> C
     for code in ("CHN", "ASEAN10"):
         name = names[code] + (f" ({t('derived', lang)})" if code == "ASEAN10" else "")
         line = {"color": theme.colour_for(code), "width": 3}
-        traces.append(
-            _year_line(years, wide[code].to_numpy(), name, line, lang=lang, decimals=decimals, mode="lines")
-        )
+        points = _year_points(years, wide[code].to_numpy(), lang=lang, decimals=decimals, mode="lines")
+        traces.append(_named(points, name, line))
     fig = _over_years(traces, rows, lang, title=full_title, subtitle=subtitle, unit=unit)
     alt = t("alt_china_asean", lang, series=title, first=years[0], last=years[-1])
     return Chart(slug, full_title, fig, observation_table(rows, lang), alt)
